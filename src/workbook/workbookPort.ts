@@ -1,0 +1,101 @@
+/**
+ * The one interface between the product and a workbook. Two adapters implement it: Office.js
+ * (the add-in, inside Excel) and ExcelJS (headless runs on .xlsx files, and tests).
+ *
+ * The port is shaped for batching: a refresh makes exactly one `read` and one `write`, each of
+ * which an Office.js adapter serves with a small fixed number of `context.sync()` calls
+ * whatever the size of the workbook. Everything is computed between the two, so a failure
+ * can never leave a half-written sheet.
+ */
+
+/** A cell's value as both Excel and ExcelJS can give it; blanks are `null`. */
+export type CellValue = string | number | boolean | null;
+
+/** A named input range as found in the workbook: a workbook-scoped name or an Excel table. */
+export interface NamedRangeData {
+  /** The name as the workbook spells it (matching is case-insensitive). */
+  name: string;
+  /** Where the name points: sheet name and A1 address of the top-left cell (no `$`). */
+  sheet: string;
+  topLeft: string;
+  /** Cell values, header row first for tables. */
+  values: CellValue[][];
+}
+
+export interface SheetInfo {
+  name: string;
+  /** True only for sheets this product created (see `ownedSheetMarkerName`). */
+  ownedByProduct: boolean;
+}
+
+export interface WorkbookSnapshot {
+  /** Keyed by the requested name in upper case; absent when the workbook has no such name. */
+  ranges: Map<string, NamedRangeData>;
+  sheets: SheetInfo[];
+}
+
+/** Excel number formats used by the result writers. */
+export type NumberFormat = string;
+
+/** A rectangular block written as an Excel table (or a plain range when `asTable` is false). */
+export interface TableBlock {
+  /** Workbook-scoped name given to the block so users can reference it, e.g. `CBA_Out_Shares`. */
+  name: string;
+  /** A1 address of the top-left cell of the header row. */
+  topLeft: string;
+  /** Optional title written one row above the header. */
+  title?: string;
+  header: string[];
+  rows: CellValue[][];
+  /** One format per column (`null` = General). */
+  columnFormats?: (NumberFormat | null)[];
+  /** Write as an Excel table (default true). */
+  asTable?: boolean;
+  /** Optional fill colours per cell (same shape as rows), e.g. a heat map coloured by band. */
+  fills?: (string | null)[][];
+}
+
+export interface ChartSpec {
+  kind: "line" | "columnClustered" | "barClustered";
+  title: string;
+  /** The block (by name) whose data the chart plots; series are its numeric columns or rows. */
+  sourceBlock: string;
+  seriesBy: "columns" | "rows";
+  /** A1 address where the chart's top-left corner is placed. */
+  anchor: string;
+}
+
+/** A sheet the product owns: deleted and recreated in full on every refresh. */
+export interface OwnedSheet {
+  name: string;
+  blocks: TableBlock[];
+  charts: ChartSpec[];
+}
+
+/** A write into a user range's product-owned columns (e.g. `Score` and `Band` of `CBA_Risks`). */
+export interface CellUpdate {
+  sheet: string;
+  topLeft: string;
+  values: CellValue[][];
+}
+
+export interface WritePlan {
+  sheets: OwnedSheet[];
+  cellUpdates: CellUpdate[];
+}
+
+export interface WorkbookPort {
+  /** Reads the requested names and the list of sheets, in one batch. */
+  read(names: readonly string[]): Promise<WorkbookSnapshot>;
+  /**
+   * Applies a whole plan in one batch. Owned sheets named in the plan are replaced; a sheet with
+   * the same name that the product does not own is never touched (the caller checks first).
+   */
+  write(plan: WritePlan): Promise<void>;
+}
+
+/**
+ * Owned sheets are marked with a workbook-scoped name pointing at their A1 cell, so ownership
+ * survives a save in Excel and in ExcelJS alike: `CBA_Owned_1`, `CBA_Owned_2`, …
+ */
+export const ownedSheetMarkerPrefix = "CBA_Owned_";
