@@ -44,7 +44,10 @@ function measureInChild(file: string, sectionIndex: number, caseIndex: number): 
   return new Promise((resolve, reject) => {
     const child = fork(__filename, ["--child", file, String(sectionIndex), String(caseIndex)], {
       execArgv: ["-r", "ts-node/register/transpile-only", "--expose-gc", "--max-old-space-size=8192"],
-      env: { ...process.env, TS_NODE_COMPILER_OPTIONS: JSON.stringify({ module: "commonjs" }) },
+      env: {
+        ...process.env,
+        TS_NODE_COMPILER_OPTIONS: JSON.stringify({ module: "commonjs", moduleResolution: "node10" }),
+      },
     });
     let measurement: CaseMeasurement | undefined;
     child.on("message", (m) => (measurement = m as CaseMeasurement));

@@ -1,0 +1,51 @@
+import { EngineError, requireValue } from "./errors";
+import { type Amount, Money, toMoney } from "./money";
+
+/**
+ * Spreads a full annual amount over periods by a phasing profile: period t gets
+ * annual × profile[t], and the last fraction carries on for the remaining periods (a ramp-up
+ * [0.25, 0.5, 1] over 5 periods is 25%, 50%, 100%, 100%, 100%). `periods` defaults to the profile's
+ * length; fewer periods than the profile truncates it (the case's horizon wins).
+ *
+ * Fractions may exceed 1 (a peak year of double running) but not be negative. Results are exact
+ * decimals, not rounded: round them with `apportion` or at presentation.
+ *
+ * @example
+ * phase(-1804, [0.25, 0.5, 1], 5).map(String) // → ["-451", "-902", "-1804", "-1804", "-1804"]
+ * phase(1000, [0, 1]).map(String) // → ["0", "1000"]
+ */
+export function phase(annual: Amount, profile: readonly Amount[], periods?: number): Money[] {
+  const amount = toMoney(annual, "annual");
+  requireValue(Array.isArray(profile), "profile", "must be a list of fractions, one a period");
+  requireValue(
+    profile.length > 0,
+    "profile",
+    "is empty: give at least one fraction, such as 1 for the full amount",
+  );
+  const fractions = profile.map((fraction, t) => {
+    const value = toMoney(fraction, `profile[${t}]`);
+    if (value.isNegative() && !value.isZero()) {
+      throw new EngineError(
+        "invalidNumber",
+        `profile[${t}]`,
+        `is ${value.toString()}: a phasing fraction cannot be negative`,
+      );
+    }
+    return value;
+  });
+  const count = periods ?? fractions.length;
+  requireValue(typeof count === "number", "periods", "must be a whole number of periods");
+  if (!Number.isInteger(count) || count < 0) {
+    throw new EngineError(
+      "invalidNumber",
+      "periods",
+      `is ${String(count)}: it must be a whole number, 0 or more`,
+    );
+  }
+  const lastFraction = fractions[fractions.length - 1]!;
+  return Array.from({ length: count }, (_, t) => {
+    const part = amount.times(fractions[t] ?? lastFraction);
+    // A saving times a zero fraction is −0 in decimal.js; keep it +0 so Excel never shows "-0".
+    return part.isZero() ? new Money(0) : part;
+  });
+}
