@@ -16,6 +16,7 @@ import { EngineError, requireValue } from "./errors";
 import { Money, sum, toMoney } from "./money";
 import { netPresentValue } from "./npv";
 import { payback } from "./payback";
+import { lineYearFractions } from "./phasing";
 import { netReturnOnInvestment, yearsToRecover } from "./returnOnInvestment";
 import { sharesFromBases } from "./shares";
 
@@ -199,11 +200,11 @@ function resolveCases(model: BusinessCaseModel, unit: Money): Map<string, LineVa
       );
       const costFactor = toMoney(definition.costFactor ?? 1, `case '${definition.name}' cost factor`);
       const savingFactor = toMoney(definition.savingFactor ?? 1, `case '${definition.name}' saving factor`);
-      values = resolve(source, [...chain, definition.name]).map((value) =>
+      values = resolve(source, [...chain, definition.name]).map((value, l) =>
         value === notQuantified
           ? value
           : value
-              .times(value.isNegative() ? savingFactor : costFactor)
+              .times(countsAsCost(model.lines[l]!, value) ? costFactor : savingFactor)
               .div(unit)
               .toDecimalPlaces(0, Money.ROUND_HALF_UP)
               .times(unit),
@@ -254,25 +255,20 @@ function partsForCase(
   return parts;
 }
 
+/**
+ * Whether a line counts as a cost (scaled by a case's cost factor, and a cost in ROI and
+ * benefit–cost ratios) or as a saving. One-off lines are set-up and always count as costs, so a
+ * negative one-off line (a transfer between pools, a credit) reduces costs rather than becoming a
+ * benefit; recurring lines are costs when positive and savings when negative.
+ */
+export function countsAsCost(line: Line, value: Money): boolean {
+  return line.timing === "oneOff" || !value.isNegative();
+}
+
 function reaches(line: Line, code: string, pools: ReadonlyMap<string, PoolResult>): boolean {
   return line.allocation.kind === "partner"
     ? line.allocation.partner === code
     : pools.get(line.allocation.pool)!.partners.includes(code);
-}
-
-/** Fractions of a line's amount in years 0..periods−1. */
-function yearFractions(line: Line, profiles: BusinessCaseModel["profiles"], periods: number): Money[] {
-  const profile = line.profile === undefined ? undefined : profiles[line.profile]!;
-  const subject = `profile '${line.profile ?? ""}'`;
-  const given = profile
-    ? profile.map((f, t) => toMoney(f, `${subject} year ${t}`))
-    : line.timing === "oneOff"
-      ? [new Money(1)]
-      : [new Money(0), new Money(1)];
-  // One-off amounts are spent once: nothing after the profile ends. Recurring amounts run on at
-  // the profile's last rate (a ramp-up reaches its full run rate and stays there).
-  const after = line.timing === "oneOff" || given.length === 0 ? new Money(0) : given[given.length - 1]!;
-  return Array.from({ length: periods }, (_, t) => given[t] ?? after);
 }
 
 function partnerResult(
@@ -300,11 +296,19 @@ function partnerResult(
     const bucket = line.timing === "oneOff" ? setUp : annual;
     if (line.allocation.kind === "pool") bucket.apportioned = bucket.apportioned.plus(part);
     else bucket.direct = bucket.direct.plus(part);
-    yearFractions(line, model.profiles, periods).forEach((fraction, t) => {
+    const isCost = countsAsCost(line, values[l]!);
+    lineYearFractions(line, model.profiles, periods).forEach((fraction, t) => {
       const amount = part.times(fraction);
-      if (amount.isPositive() && !amount.isZero()) costs[t] = costs[t]!.plus(amount);
-      else if (amount.isNegative()) benefits[t] = benefits[t]!.minus(amount);
+      if (isCost) costs[t] = costs[t]!.plus(amount);
+      else benefits[t] = benefits[t]!.minus(amount);
     });
+  });
+  // A year whose one-off lines net to a saving shows it as a benefit, so costs stay positive.
+  costs.forEach((cost, t) => {
+    if (cost.isNegative()) {
+      benefits[t] = benefits[t]!.minus(cost);
+      costs[t] = new Money(0);
+    }
   });
   return appraise(code, costs, benefits, setUp, annual, missing, rate);
 }

@@ -1,3 +1,4 @@
+import type { BusinessCaseModel, Line } from "./businessCaseModel";
 import { EngineError, requireValue } from "./errors";
 import { type Amount, Money, toMoney } from "./money";
 
@@ -48,4 +49,29 @@ export function phase(annual: Amount, profile: readonly Amount[], periods?: numb
     // A saving times a zero fraction is −0 in decimal.js; keep it +0 so Excel never shows "-0".
     return part.isZero() ? new Money(0) : part;
   });
+}
+
+/**
+ * Fractions of a business-case line's amount in years 0..periods − 1. A named profile gives the
+ * fractions by year; one-off amounts are spent once, so nothing follows the profile's end, while
+ * recurring amounts run on at its last fraction (a ramp-up reaches its run rate and stays there).
+ * Without a profile, one-off lines fall wholly in year 0 and recurring lines run in full from year 1.
+ *
+ * @example
+ * lineYearFractions({ label: "ICT", timing: "recurring", allocation, values: {} }, {}, 3).map(String)
+ * // → ["0", "1", "1"]
+ */
+export function lineYearFractions(
+  line: Line,
+  profiles: BusinessCaseModel["profiles"],
+  periods: number,
+): Money[] {
+  const profile = line.profile === undefined ? undefined : profiles[line.profile];
+  const given = profile
+    ? profile.map((f, t) => toMoney(f, `profile '${line.profile ?? ""}' year ${t}`))
+    : line.timing === "oneOff"
+      ? [new Money(1)]
+      : [new Money(0), new Money(1)];
+  const after = line.timing === "oneOff" || given.length === 0 ? new Money(0) : given[given.length - 1]!;
+  return Array.from({ length: periods }, (_, t) => given[t] ?? after);
 }

@@ -97,6 +97,21 @@ describe("computeBusinessCase", () => {
     expect(total.annual.total.toNumber()).toBe(-38); // −37.5 rounds away from zero, as Excel's ROUND
   });
 
+  it("scales one-off lines by the cost factor even when negative (a transfer between pools is not a saving)", () => {
+    const model = smallCase({
+      lines: [
+        line("Set-up", "oneOff", 100, pool("Shared")),
+        line("Transfer out", "oneOff", -20, pool("Shared")),
+        line("Saving", "recurring", -50, pool("Shared")),
+      ],
+      cases: [{ name: "Best" }, { name: "Benefits lower", derivedFrom: "Best", savingFactor: 0.8 }],
+    });
+    const total = computeBusinessCase(model).cases[1]!.partners.find((p) => p.partner === programme)!;
+    expect(total.setUp.total.toNumber()).toBe(80);
+    expect(total.annual.total.toNumber()).toBe(-40);
+    expect(numbers(total.costs)).toEqual([80, 0, 0, 0, 0, 0]);
+  });
+
   it("carries 'not quantified' lines through instead of treating them as zero", () => {
     const model = smallCase({
       lines: [...smallCase().lines, line("Estates", "oneOff", "N/A", pool("Shared"))],
