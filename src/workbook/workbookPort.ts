@@ -51,7 +51,7 @@ export interface TableBlock {
   columnFormats?: (NumberFormat | null)[];
   /** Write as an Excel table (default true). */
   asTable?: boolean;
-  /** Optional fill colours per cell (same shape as rows), e.g. a heat map coloured by band. */
+  /** Optional fill colours per cell (same shape as rows) as "#RRGGBB", e.g. a heat map coloured by band. */
   fills?: (string | null)[][];
 }
 

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+/**
+ * `cba`: the headless runner. `cba sample <file.xlsx>` writes the Hampshire sample workbook;
+ * `cba run <in.xlsx> [--out <out.xlsx>]` checks, computes and writes the result sheets.
+ */
+import { runCommand } from "./commands";
+
+runCommand(process.argv.slice(2), {
+  out: (text) => console.log(text),
+  err: (text) => console.error(text),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  },
+);

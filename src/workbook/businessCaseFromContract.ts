@@ -1,0 +1,197 @@
+import { computeBusinessCase } from "../engine/businessCase";
+import type {
+  BaselineRow,
+  BusinessCaseModel,
+  BusinessCaseResult,
+  CaseDefinition,
+  Line,
+  LinePartsForCase,
+  LineValue,
+  Pool,
+} from "../engine/businessCaseModel";
+import { greenBookRates } from "../engine/discounting";
+import { type Amount, Money } from "../engine/money";
+import { type Scenario, scenarioModel } from "../engine/scenarios";
+import type { BaselineInput, ContractInputs } from "./contractInputs";
+import { ContractLookup } from "./contractLookup";
+
+/** A case to compute with the start of the programme put back by whole years. */
+export interface DelayedCase {
+  name: string;
+  delayYears: number;
+}
+
+export interface ContractBusinessCase {
+  model: BusinessCaseModel;
+  /** Scenarios with a delay, computed with every profile shifted (see `computeContractBusinessCase`). */
+  delayedCases: DelayedCase[];
+  /** Which cases are scenarios or contingencies derived from an input case, by name. */
+  derivedCases: Map<string, { from: string; description: string }>;
+}
+
+/**
+ * Turns validated contract inputs into the engine's model. Call only when the contract has no
+ * errors: names are assumed to resolve.
+ *
+ * @example
+ * const { model } = businessCaseFromContract(reading.inputs);
+ * model.cases.map((c) => c.name); // ["Best", "Worst", "Worst + contingency", …]
+ */
+export function businessCaseFromContract(inputs: ContractInputs): ContractBusinessCase {
+  const lookup = new ContractLookup(inputs);
+  const { settings } = inputs;
+  const linesInput = inputs.lines!;
+  const horizon = settings.horizonYears;
+
+  const usedProfiles = new Map<string, Amount[]>();
+  const lines: Line[] = linesInput.lines.map((input) => {
+    const values: Record<string, LineValue> = {};
+    for (const [name, { value }] of input.values) values[name] = value;
+    const line: Line = {
+      label: input.label,
+      timing: input.timing,
+      allocation: lookup.allocation(input)!,
+      values,
+    };
+    const profile = input.profile === undefined ? undefined : lookup.profile(input.profile);
+    if (profile) {
+      line.profile = profile.name;
+      usedProfiles.set(
+        profile.name,
+        Array.from(
+          { length: horizon + 1 },
+          (_, year) => profile.fractions.get(year)?.fraction ?? new Money(0),
+        ),
+      );
+    }
+    return line;
+  });
+
+  const pools: Pool[] = (inputs.pools?.pools ?? []).map((input) => {
+    const pool: Pool = {
+      name: input.name,
+      basis: input.basis,
+      serviceAreas: input.serviceAreas === "all" ? "all" : lookup.poolServiceAreas(input),
+      partners: input.partners === "all" ? "all" : lookup.poolPartners(input),
+    };
+    if (input.shareDecimals !== undefined) pool.shareDecimals = input.shareDecimals;
+    if (input.basis === "manual") {
+      pool.manualWeights = Object.fromEntries(
+        [...input.manualWeights].map(([code, { weight }]) => [code, weight]),
+      );
+    }
+    return pool;
+  });
+
+  const cases: CaseDefinition[] = linesInput.cases.map((name) => ({ name }));
+  const derivedCases = new Map<string, { from: string; description: string }>();
+  const delayedCases: DelayedCase[] = [];
+  const contingencyName = lookup.contingencyCaseName();
+  if (settings.contingency && contingencyName !== undefined) {
+    const from = lookup.contingencySourceCase()!;
+    cases.push({
+      name: contingencyName,
+      derivedFrom: from,
+      costFactor: new Money(1).plus(settings.contingency.onCosts),
+      savingFactor: new Money(1).minus(settings.contingency.onSavings),
+    });
+    derivedCases.set(contingencyName, {
+      from,
+      description: `${from} with costs +${percent(settings.contingency.onCosts)} and savings −${percent(settings.contingency.onSavings)}`,
+    });
+  }
+  for (const scenario of inputs.scenarios?.scenarios ?? []) {
+    const from = cases.find((c) => c.name.toLowerCase() === scenario.caseName.toLowerCase())!.name;
+    cases.push({
+      name: scenario.name,
+      derivedFrom: from,
+      costFactor: scenario.costFactor,
+      savingFactor: scenario.savingFactor,
+    });
+    const parts = [
+      `costs ×${scenario.costFactor.toString()}`,
+      `savings ×${scenario.savingFactor.toString()}`,
+    ];
+    if (scenario.delayYears > 0) {
+      delayedCases.push({ name: scenario.name, delayYears: scenario.delayYears });
+      parts.push(`start delayed ${scenario.delayYears} year${scenario.delayYears === 1 ? "" : "s"}`);
+    }
+    derivedCases.set(scenario.name, { from, description: `${from} with ${parts.join(", ")}` });
+  }
+
+  const model: BusinessCaseModel = {
+    partners: (inputs.partners?.partners ?? []).map(({ code, name }) => ({ code, name })),
+    baseline: baselineRows(inputs.baseline),
+    pools,
+    lines,
+    profiles: Object.fromEntries(usedProfiles),
+    cases,
+    settings: {
+      discountRate:
+        settings.discountRate.kind === "greenBook" ? greenBookRates(horizon) : settings.discountRate.rate,
+      horizonYears: horizon,
+      roundingUnit: settings.roundingUnit,
+      unitLabel: settings.unitLabel,
+    },
+  };
+  if (inputs.baselineFte) model.baselineFte = baselineRows(inputs.baselineFte);
+  if (settings.firstFinancialYear !== undefined)
+    model.settings.firstFinancialYear = settings.firstFinancialYear;
+  return { model, delayedCases, derivedCases };
+}
+
+function baselineRows(baseline: BaselineInput | undefined): BaselineRow[] {
+  return (baseline?.rows ?? []).map((row) => ({
+    serviceArea: row.serviceArea,
+    amounts: Object.fromEntries(row.amounts),
+  }));
+}
+
+function percent(fraction: Money): string {
+  return `${fraction.times(100).toString()}%`;
+}
+
+/**
+ * Computes the business case, including scenarios that delay the start. The engine's case
+ * definitions carry no delay, so each delayed scenario is computed by the engine's
+ * `scenarioModel` (every line's profile starts that many years later, costs and benefits alike,
+ * cut off at the horizon) and its results are merged in under the scenario's name. A scenario
+ * based on a delayed scenario is delayed by both.
+ *
+ * @throws EngineError from the engine for model-level problems the validator could not foresee.
+ */
+export function computeContractBusinessCase(contract: ContractBusinessCase): BusinessCaseResult {
+  const { model, delayedCases } = contract;
+  const delayed = new Map(delayedCases.map((c) => [c.name, c.delayYears] as const));
+  const definitions = new Map(model.cases.map((c) => [c.name, c] as const));
+  const totalDelay = (name: string): number => {
+    const definition = definitions.get(name);
+    const own = delayed.get(name) ?? 0;
+    return definition?.derivedFrom === undefined ? own : own + totalDelay(definition.derivedFrom);
+  };
+
+  const result = computeBusinessCase({
+    ...model,
+    cases: model.cases.filter((c) => totalDelay(c.name) === 0),
+  });
+  const merged = new Map(result.cases.map((c) => [c.name, c] as const));
+  for (const definition of model.cases) {
+    const delayYears = totalDelay(definition.name);
+    if (delayYears === 0 || definition.derivedFrom === undefined) continue;
+    const scenario: Scenario = { name: definition.name, case: definition.derivedFrom, delayYears };
+    if (definition.costFactor !== undefined) scenario.costFactor = definition.costFactor;
+    if (definition.savingFactor !== undefined) scenario.savingFactor = definition.savingFactor;
+    const others = { ...model, cases: model.cases.filter((c) => c.name !== definition.name) };
+    const { model: adjusted, caseName } = scenarioModel(others, scenario);
+    const variant = computeBusinessCase(adjusted);
+    merged.set(definition.name, {
+      ...variant.cases.find((c) => c.name === caseName)!,
+      name: definition.name,
+    });
+    variant.lines.forEach((line, index) => {
+      const entry = line.byCase[caseName];
+      if (entry) (result.lines[index]!.byCase as Record<string, LinePartsForCase>)[definition.name] = entry;
+    });
+  }
+  return { ...result, cases: model.cases.map((c) => merged.get(c.name)!) };
+}

@@ -1,0 +1,168 @@
+import type { LineValue, ShareBasis, Timing } from "../engine/businessCaseModel";
+import type { Money } from "../engine/money";
+import type { RiskBands } from "../engine/riskRegister";
+import type { CellValue } from "./workbookPort";
+
+/**
+ * The workbook's inputs as read from the contract's named ranges, each value kept with the
+ * sheet-qualified address of the cell it came from so that every later problem can point at it.
+ * A range absent from the workbook is `undefined` here.
+ */
+export interface ContractInputs {
+  partners?: PartnersInput;
+  baseline?: BaselineInput;
+  baselineFte?: BaselineInput;
+  pools?: PoolsInput;
+  lines?: LinesInput;
+  profiles?: ProfilesInput;
+  settings: ContractSettings;
+  scenarios?: ScenariosInput;
+  risks?: RisksInput;
+  /** Where each input range found sits, by contract name: used to protect it from result sheets. */
+  locations: { range: string; sheet: string }[];
+}
+
+export interface PartnerInput {
+  code: string;
+  name: string;
+  cell: string;
+}
+
+export interface PartnersInput {
+  range: string;
+  partners: PartnerInput[];
+}
+
+export interface BaselineRowInput {
+  serviceArea: string;
+  cell: string;
+  /** Amount per partner code; blank cells read as 0. */
+  amounts: Map<string, Money>;
+}
+
+export interface BaselineInput {
+  range: string;
+  rows: BaselineRowInput[];
+  /** Partner codes that have a column, with the header cell. */
+  partnerColumns: Map<string, string>;
+}
+
+export interface PoolInput {
+  name: string;
+  cell: string;
+  basis: ShareBasis;
+  basisCell: string;
+  serviceAreas: string[] | "all";
+  serviceAreasCell: string;
+  /** Partner codes as typed (resolved against CBA_Partners by the validator). */
+  partners: string[] | "all";
+  partnersCell: string;
+  shareDecimals?: number;
+  /** Manual weights per partner code, with their cells; a blank weight is absent. */
+  manualWeights: Map<string, { weight: Money; cell: string }>;
+  /** Cells of the manual weight columns per partner code, blank or not. */
+  manualWeightCells: Map<string, string>;
+}
+
+export interface PoolsInput {
+  range: string;
+  pools: PoolInput[];
+}
+
+export interface LineInput {
+  label: string;
+  cell: string;
+  timing: Timing;
+  /** Pool name or partner code as typed. */
+  allocation: string;
+  allocationCell: string;
+  /** Value per input case (Best, Worst, Base) with its cell. */
+  values: Map<string, { value: LineValue; cell: string }>;
+  profile?: string;
+  profileCell?: string;
+}
+
+export interface LinesInput {
+  range: string;
+  /** Input cases the lines carry, in column order (e.g. Best, Worst). */
+  cases: string[];
+  lines: LineInput[];
+}
+
+export interface ProfileInput {
+  name: string;
+  cell: string;
+  /** Fraction per year index (0 = now); years whose cell is blank are absent. */
+  fractions: Map<number, { fraction: Money; cell: string }>;
+  /** Cell per year index, blank or not, for coverage messages. */
+  yearCells: Map<number, string>;
+}
+
+export interface ProfilesInput {
+  range: string;
+  /** Year index of each year column found. */
+  years: number[];
+  profiles: ProfileInput[];
+}
+
+export type DiscountRateSetting = { kind: "single"; rate: Money } | { kind: "greenBook" };
+
+export interface SettingUsed {
+  setting: string;
+  value: string;
+  source: "workbook" | "default";
+  cell?: string;
+}
+
+export interface ContractSettings {
+  discountRate: DiscountRateSetting;
+  horizonYears: number;
+  firstFinancialYear?: number;
+  unitLabel: string;
+  roundingUnit: Money;
+  riskBands: RiskBands;
+  /** A contingency case derived from an input case: costs up, savings down by these fractions. */
+  contingency?: { onCosts: Money; onSavings: Money; caseName?: string; cell: string };
+  seed?: number;
+  achievabilityFactors?: number;
+  /** Every setting in force, for the CBA Checks sheet. */
+  used: SettingUsed[];
+  /** Value cell of each setting given in the workbook. */
+  cells: Map<string, string>;
+}
+
+export interface ScenarioInput {
+  name: string;
+  cell: string;
+  caseName: string;
+  caseCell: string;
+  costFactor: Money;
+  savingFactor: Money;
+  delayYears: number;
+  delayCell: string;
+}
+
+export interface ScenariosInput {
+  range: string;
+  scenarios: ScenarioInput[];
+}
+
+export interface RiskInput {
+  /** Unique name used for scoring: the ID, else the risk text, else the row. */
+  key: string;
+  id: string;
+  category: string;
+  risk: string;
+  likelihood: number;
+  impact: number;
+  factors: number[];
+  cell: string;
+  /** Where the product writes the score and band back (sheet and unqualified address). */
+  scoreTarget?: { sheet: string; address: string; previous: CellValue };
+  bandTarget?: { sheet: string; address: string; previous: CellValue };
+}
+
+export interface RisksInput {
+  range: string;
+  risks: RiskInput[];
+}

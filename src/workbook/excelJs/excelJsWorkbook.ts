@@ -1,0 +1,342 @@
+import ExcelJS from "exceljs";
+import {
+  absoluteRange,
+  parseCellAddress,
+  parseSheetRange,
+  quotedSheetName,
+  rangeAddress,
+} from "../cellAddress";
+import { sameSheetName } from "../productSheets";
+import {
+  type CellUpdate,
+  type CellValue,
+  type NamedRangeData,
+  type OwnedSheet,
+  ownedSheetMarkerPrefix,
+  type SheetInfo,
+  type TableBlock,
+  type WorkbookPort,
+  type WorkbookSnapshot,
+  type WritePlan,
+} from "../workbookPort";
+
+/** What ExcelJS keeps about a table, loaded from a file or added in memory. */
+interface TableModel {
+  name: string;
+  displayName?: string;
+  ref?: string;
+  tableRef?: string;
+  headerRow?: boolean;
+  totalsRow?: boolean;
+  rows?: unknown[][];
+  columns?: unknown[];
+}
+
+/** Excel counts days from 30 December 1899; whole days in UTC, never through local time. */
+const excelEpochMs = Date.UTC(1899, 11, 30);
+const msPerDay = 86_400_000;
+
+/**
+ * The workbook port over an ExcelJS workbook: headless runs on .xlsx files, and tests.
+ *
+ * Reads workbook-scoped defined names and Excel tables (a table's totals row is left out: it is a
+ * formula of the rows above). Writes owned sheets as Excel tables named after their blocks (a
+ * table's name is itself a name users can reference, so no second defined name is added), plain
+ * blocks with a defined name covering header and rows, and the CellUpdates into user cells
+ * without touching their formatting.
+ *
+ * ExcelJS cannot draw charts: the plan's ChartSpecs are ignored here (the Office.js adapter
+ * draws them); the data each chart would plot is still written as its source block.
+ *
+ * @example
+ * const port = await ExcelJsWorkbook.fromFile("case.xlsx");
+ * await refreshWorkbook(port);
+ * await port.saveAs("case-results.xlsx");
+ */
+export class ExcelJsWorkbook implements WorkbookPort {
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static async fromFile(path: string): Promise<ExcelJsWorkbook> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    return new ExcelJsWorkbook(workbook);
+  }
+
+  async saveAs(path: string): Promise<void> {
+    await this.workbook.xlsx.writeFile(path);
+  }
+
+  async read(names: readonly string[]): Promise<WorkbookSnapshot> {
+    const wanted = new Set(names.map((name) => name.toUpperCase()));
+    const ranges = new Map<string, NamedRangeData>();
+    for (const { name, ranges: references } of this.workbook.definedNames.model) {
+      const key = name.toUpperCase();
+      if (!wanted.has(key) || ranges.has(key)) continue;
+      const reference = references[0] === undefined ? undefined : parseSheetRange(references[0]);
+      const sheet = reference && this.findSheet(reference.sheet);
+      if (!reference || !sheet) continue;
+      ranges.set(key, {
+        name,
+        sheet: sheet.name,
+        topLeft: reference.topLeft,
+        values: readValues(sheet, reference.topLeft, reference.bottomRight),
+      });
+    }
+    for (const sheet of this.workbook.worksheets) {
+      for (const table of tablesOf(sheet)) {
+        // Formulas refer to a table by its display name.
+        const tableName = table.displayName ?? table.name;
+        const key = tableName.toUpperCase();
+        if (!wanted.has(key) || ranges.has(key)) continue;
+        const [topLeft, bottomRight] = tableExtent(table);
+        ranges.set(key, {
+          name: tableName,
+          sheet: sheet.name,
+          topLeft,
+          values: readValues(sheet, topLeft, bottomRight),
+        });
+      }
+    }
+    const owned = this.ownedSheetNames();
+    const sheets: SheetInfo[] = this.workbook.worksheets.map((sheet) => ({
+      name: sheet.name,
+      ownedByProduct: owned.has(sheet.name.toLowerCase()),
+    }));
+    return { ranges, sheets };
+  }
+
+  async write(plan: WritePlan): Promise<void> {
+    const owned = this.ownedSheetNames();
+    for (const sheet of plan.sheets) {
+      const existing = this.findSheet(sheet.name);
+      if (existing && !owned.has(existing.name.toLowerCase())) {
+        throw new Error(
+          `The sheet "${existing.name}" was not created by this product and is never overwritten`,
+        );
+      }
+    }
+    this.checkBlockNamesFree(plan);
+    for (const update of plan.cellUpdates) {
+      if (!this.findSheet(update.sheet))
+        throw new Error(`The sheet "${update.sheet}" to update does not exist`);
+    }
+    let names = this.workbook.definedNames.model;
+    for (const sheet of plan.sheets) {
+      const existing = this.findSheet(sheet.name);
+      let orderNo: number | undefined;
+      if (existing) {
+        orderNo = sheetOrder(existing).orderNo;
+        names = names.filter(
+          (n) => !n.ranges.every((r) => sameSheetName(parseSheetRange(r)?.sheet ?? "", existing.name)),
+        );
+        this.workbook.removeWorksheet(existing.id);
+      }
+      const worksheet = this.workbook.addWorksheet(sheet.name);
+      // Keep the sheet's place among the tabs: ExcelJS orders sheets by orderNo.
+      if (orderNo !== undefined) sheetOrder(worksheet).orderNo = orderNo;
+      names.push({ name: nextMarkerName(names), ranges: [`${quotedSheetName(sheet.name)}!$A$1`] });
+      names.push(...writeOwnedSheet(worksheet, sheet));
+    }
+    this.workbook.definedNames.model = names;
+    for (const update of plan.cellUpdates) this.applyUpdate(update);
+  }
+
+  /**
+   * Table and range names are one namespace in Excel: a block name already used by a table or a
+   * name outside the sheets being replaced would corrupt the file, so refuse before changing anything.
+   */
+  private checkBlockNamesFree(plan: WritePlan): void {
+    const replaced = (sheet: string) => plan.sheets.some((s) => sameSheetName(s.name, sheet));
+    const taken = new Map<string, string>();
+    for (const sheet of this.workbook.worksheets) {
+      if (replaced(sheet.name)) continue;
+      for (const table of tablesOf(sheet))
+        taken.set((table.displayName ?? table.name).toLowerCase(), sheet.name);
+    }
+    for (const { name, ranges } of this.workbook.definedNames.model) {
+      const sheet = ranges[0] === undefined ? undefined : parseSheetRange(ranges[0])?.sheet;
+      if (sheet !== undefined && !replaced(sheet)) taken.set(name.toLowerCase(), sheet);
+    }
+    for (const sheet of plan.sheets) {
+      for (const block of sheet.blocks) {
+        const holder = taken.get(block.name.toLowerCase());
+        if (holder !== undefined) {
+          throw new Error(
+            `The name "${block.name}" is already used on sheet "${holder}"; rename it and refresh again`,
+          );
+        }
+      }
+    }
+  }
+
+  private applyUpdate(update: CellUpdate): void {
+    const sheet = this.findSheet(update.sheet);
+    if (!sheet) throw new Error(`The sheet "${update.sheet}" to update does not exist`);
+    const start = parseCellAddress(update.topLeft);
+    update.values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        sheet.getCell(start.row + r, start.column + c).value = value;
+      }),
+    );
+  }
+
+  private findSheet(name: string): ExcelJS.Worksheet | undefined {
+    return this.workbook.worksheets.find((sheet) => sameSheetName(sheet.name, name));
+  }
+
+  /** Lower-cased names of sheets carrying an ownership marker on their A1 cell. */
+  private ownedSheetNames(): Set<string> {
+    const owned = new Set<string>();
+    for (const { name, ranges } of this.workbook.definedNames.model) {
+      if (!name.toUpperCase().startsWith(ownedSheetMarkerPrefix.toUpperCase())) continue;
+      const reference = ranges[0] === undefined ? undefined : parseSheetRange(ranges[0]);
+      if (reference && reference.topLeft === "A1" && reference.bottomRight === "A1")
+        owned.add(reference.sheet.toLowerCase());
+    }
+    return owned;
+  }
+}
+
+/** ExcelJS keeps a sheet's tab position in `orderNo`, which its typings omit. */
+function sheetOrder(sheet: ExcelJS.Worksheet): { orderNo: number } {
+  return sheet as unknown as { orderNo: number };
+}
+
+function tablesOf(sheet: ExcelJS.Worksheet): TableModel[] {
+  return (sheet.getTables() as unknown as { table: TableModel }[])
+    .map((t) => t.table)
+    .filter((t) => t !== undefined);
+}
+
+/** Top-left and bottom-right of a table's header and data rows (not its totals row). */
+function tableExtent(table: TableModel): [string, string] {
+  const reference = table.tableRef ?? table.ref ?? "A1";
+  const [topLeft, bottomRight = topLeft] = reference.split(":") as [string, string?];
+  if (!table.totalsRow) return [topLeft, bottomRight];
+  const lastDataRow = parseCellAddress(bottomRight).row - 1;
+  return [topLeft, `${bottomRight.replace(/\d+$/, "")}${lastDataRow}`];
+}
+
+function readValues(sheet: ExcelJS.Worksheet, topLeft: string, bottomRight: string): CellValue[][] {
+  const start = parseCellAddress(topLeft);
+  const end = parseCellAddress(bottomRight);
+  const values: CellValue[][] = [];
+  for (let row = start.row; row <= end.row; row++) {
+    const excelRow = sheet.findRow(row);
+    const cells: CellValue[] = [];
+    for (let column = start.column; column <= end.column; column++) {
+      cells.push(toCellValue(excelRow?.findCell(column)?.value));
+    }
+    values.push(cells);
+  }
+  return values;
+}
+
+/** ExcelJS's cell values (formulas, rich text, hyperlinks, dates, errors) as the port's plain values. */
+export function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return (value.getTime() - excelEpochMs) / msPerDay;
+  if (typeof value === "object") {
+    if ("error" in value) return String(value.error);
+    if ("richText" in value) return value.richText.map((part) => part.text).join("");
+    if ("formula" in value || "sharedFormula" in value) {
+      return toCellValue((value as { result?: ExcelJS.CellValue }).result);
+    }
+    if ("text" in value) return String((value as { text: unknown }).text);
+  }
+  return null;
+}
+
+function nextMarkerName(names: readonly { name: string }[]): string {
+  const taken = new Set(names.map((n) => n.name.toUpperCase()));
+  let index = 1;
+  while (taken.has(`${ownedSheetMarkerPrefix}${index}`.toUpperCase())) index++;
+  return `${ownedSheetMarkerPrefix}${index}`;
+}
+
+/** Writes one owned sheet's blocks; returns the defined names its plain blocks need. */
+function writeOwnedSheet(
+  worksheet: ExcelJS.Worksheet,
+  sheet: OwnedSheet,
+): { name: string; ranges: string[] }[] {
+  const names: { name: string; ranges: string[] }[] = [];
+  const widths = new Map<number, number>();
+  for (const block of sheet.blocks) {
+    const top = parseCellAddress(block.topLeft);
+    if (block.title !== undefined && top.row > 1) {
+      const title = worksheet.getCell(top.row - 1, top.column);
+      title.value = block.title;
+      title.font = { bold: true, size: 12 };
+    }
+    const rows = block.rows.map((row) => block.header.map((_, c) => row[c] ?? null));
+    if (block.asTable !== false && rows.length > 0) {
+      worksheet.addTable({
+        name: block.name,
+        ref: block.topLeft,
+        headerRow: true,
+        totalsRow: false,
+        style: { theme: "TableStyleMedium2", showRowStripes: true },
+        columns: block.header.map((name) => ({ name, filterButton: true })),
+        rows,
+      });
+    } else {
+      block.header.forEach((header, c) => {
+        const cell = worksheet.getCell(top.row, top.column + c);
+        cell.value = header;
+        cell.font = { bold: true };
+      });
+      rows.forEach((row, r) =>
+        row.forEach((value, c) => {
+          worksheet.getCell(top.row + 1 + r, top.column + c).value = value;
+        }),
+      );
+      const range = rangeAddress(block.topLeft, rows.length + 1, block.header.length);
+      names.push({
+        name: block.name,
+        ranges: [`${quotedSheetName(worksheet.name)}!${absoluteRange(range)}`],
+      });
+    }
+    formatBlock(worksheet, block, top);
+    measureWidths(block, top.column, widths);
+  }
+  for (const [column, width] of widths) worksheet.getColumn(column).width = width;
+  return names;
+}
+
+function formatBlock(
+  worksheet: ExcelJS.Worksheet,
+  block: TableBlock,
+  top: { row: number; column: number },
+): void {
+  block.columnFormats?.forEach((format, c) => {
+    if (format === null) return;
+    for (let r = 0; r < block.rows.length; r++)
+      worksheet.getCell(top.row + 1 + r, top.column + c).numFmt = format;
+  });
+  block.fills?.forEach((row, r) =>
+    row.forEach((colour, c) => {
+      if (colour === null) return;
+      worksheet.getCell(top.row + 1 + r, top.column + c).fill = {
+        type: "pattern",
+        pattern: "solid",
+        fgColor: { argb: `FF${colour.replace(/^#/, "").toUpperCase()}` },
+      };
+    }),
+  );
+}
+
+/** Column widths from the longest header or value, capped so that long notes wrap the view, not the sheet. */
+function measureWidths(block: TableBlock, firstColumn: number, widths: Map<number, number>): void {
+  block.header.forEach((header, c) => {
+    let longest = header.length + 3;
+    for (const row of block.rows) {
+      const value = row[c];
+      const length =
+        typeof value === "number" ? 12 : value === null || value === undefined ? 0 : String(value).length;
+      if (length > longest) longest = length;
+    }
+    const column = firstColumn + c;
+    widths.set(column, Math.max(widths.get(column) ?? 8, Math.min(longest + 1, 60)));
+  });
+}

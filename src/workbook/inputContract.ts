@@ -1,0 +1,150 @@
+/**
+ * The workbook contract: which named ranges (workbook-scoped names or Excel tables) the product
+ * reads, the columns each must have, and the settings it understands. Headers and names match
+ * case-insensitively; extra columns are kept in the workbook and ignored.
+ */
+
+export const inputRangeNames = {
+  partners: "CBA_Partners",
+  baseline: "CBA_Baseline",
+  baselineFte: "CBA_BaselineFTE",
+  pools: "CBA_Pools",
+  lines: "CBA_Lines",
+  profiles: "CBA_Profiles",
+  settings: "CBA_Settings",
+  scenarios: "CBA_Scenarios",
+  risks: "CBA_Risks",
+} as const;
+
+export type InputRangeKey = keyof typeof inputRangeNames;
+
+/** Every name a refresh asks the workbook for, in reading order. */
+export const allInputRangeNames: readonly string[] = Object.values(inputRangeNames);
+
+/** A column the contract knows, with the headers accepted for it (compared after normalising). */
+export interface ContractColumn {
+  key: string;
+  headers: readonly string[];
+}
+
+function column(key: string, ...headers: string[]): ContractColumn {
+  return { key, headers };
+}
+
+export const partnerColumns = {
+  code: column("code", "Code", "Partner code", "Partner"),
+  name: column("name", "Name", "Partner name"),
+};
+
+export const baselineColumns = {
+  serviceArea: column("serviceArea", "Service area", "Service"),
+  total: column("total", "Total"),
+};
+
+export const poolColumns = {
+  pool: column("pool", "Pool", "Pool name"),
+  basis: column("basis", "Basis", "Share basis"),
+  serviceAreas: column("serviceAreas", "Service areas", "Service area"),
+  partners: column("partners", "Partners", "Partner codes"),
+  shareDecimals: column("shareDecimals", "Share decimals", "Decimals"),
+};
+
+export const lineColumns = {
+  line: column("line", "Line", "Item", "Description"),
+  timing: column("timing", "Timing"),
+  allocation: column("allocation", "Allocation", "Allocated to", "Pool or partner"),
+  profile: column("profile", "Profile", "Phasing"),
+};
+
+/** The input cases a line can carry, in the order results show them when the columns allow. */
+export const lineCaseColumns = [
+  column("Best", "Best", "Best case"),
+  column("Base", "Base", "Base case", "Likely"),
+  column("Worst", "Worst", "Worst case"),
+] as const;
+
+export const profileColumns = {
+  profile: column("profile", "Profile", "Profile name"),
+};
+
+export const settingColumns = {
+  setting: column("setting", "Setting"),
+  value: column("value", "Value"),
+};
+
+export const scenarioColumns = {
+  scenario: column("scenario", "Scenario", "Scenario name"),
+  case: column("case", "Case", "Based on", "From case"),
+  costFactor: column("costFactor", "Cost factor", "Costs factor"),
+  savingFactor: column("savingFactor", "Saving factor", "Savings factor", "Benefit factor"),
+  delay: column("delay", "Delay", "Delay years"),
+};
+
+export const riskColumns = {
+  id: column("id", "ID", "Ref", "Reference"),
+  category: column("category", "Category"),
+  risk: column("risk", "Risk", "Description"),
+  likelihood: column("likelihood", "Likelihood", "L"),
+  impact: column("impact", "Impact", "I"),
+  factors: column("factors", "Factors", "Achievability factors"),
+  owner: column("owner", "Owner"),
+  mitigation: column("mitigation", "Mitigation"),
+  score: column("score", "Score"),
+  band: column("band", "Band"),
+};
+
+/** Settings the contract understands, each with the labels accepted in the Setting column. */
+export const settingKeys = {
+  discountRate: column("discountRate", "Discount rate"),
+  horizonYears: column("horizonYears", "Horizon", "Horizon years", "Appraisal period"),
+  firstFinancialYear: column("firstFinancialYear", "First financial year", "First year"),
+  unitLabel: column("unitLabel", "Unit label", "Unit"),
+  roundingUnit: column("roundingUnit", "Rounding unit"),
+  riskBandThresholds: column("riskBandThresholds", "Risk band thresholds", "Risk thresholds"),
+  riskBandLabels: column("riskBandLabels", "Risk band labels", "Risk bands"),
+  contingencyOnCosts: column("contingencyOnCosts", "Contingency on costs", "Contingency cost increase"),
+  contingencyOnSavings: column(
+    "contingencyOnSavings",
+    "Contingency on savings",
+    "Contingency saving reduction",
+    "Contingency on benefits",
+  ),
+  contingencyCase: column("contingencyCase", "Contingency case"),
+  seed: column("seed", "Seed", "Random seed"),
+  achievabilityFactors: column(
+    "achievabilityFactors",
+    "Achievability factors",
+    "Number of achievability factors",
+  ),
+};
+
+export type SettingKey = keyof typeof settingKeys;
+
+/**
+ * Defaults used when a setting is absent: the Treasury Green Book standard rate, a ten-year
+ * appraisal, penny rounding (safe for any amount given to 2 decimals) and Hampshire's risk bands.
+ */
+export const settingDefaults = {
+  discountRate: "0.035",
+  horizonYears: 10,
+  roundingUnit: "0.01",
+  unitLabel: "£",
+  riskBandThresholds: [10, 15],
+  riskBandLabels: ["Low", "Medium", "High"],
+} as const;
+
+/** Headers compare after lower-casing, dropping bracketed notes and punctuation: "Delay (years)" ≡ "delay". */
+export function normaliseHeader(header: string): string {
+  return header
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/[^a-z0-9%£&]+/g, " ")
+    .trim();
+}
+
+export function matchesColumn(header: string, contractColumn: ContractColumn): boolean {
+  const normalised = normaliseHeader(header);
+  return (
+    normalised !== "" && contractColumn.headers.some((accepted) => normaliseHeader(accepted) === normalised)
+  );
+}

@@ -1,0 +1,106 @@
+import type { BusinessCaseModel, BusinessCaseResult } from "../engine/businessCaseModel";
+import { EngineError } from "../engine/errors";
+import {
+  type RiskRegisterOptions,
+  type RiskRegisterSummary,
+  scoreRegister,
+  standardRiskScale,
+} from "../engine/riskRegister";
+import { businessCaseFromContract, computeContractBusinessCase } from "./businessCaseFromContract";
+import { type ContractProblem, hasErrors, inputError } from "./contractProblems";
+import { readContract } from "./contractReader";
+import { fixedOutputNames, outputNameProblems, validateContract } from "./contractValidator";
+import { allInputRangeNames } from "./inputContract";
+import { reconcileResults, type ReconciliationRow } from "./resultReconciliation";
+import { riskWriteBack } from "./resultSheets/risksSheet";
+import { buildWritePlan, type WritePlanInput } from "./resultSheets/writePlan";
+import type { WorkbookPort, WritePlan } from "./workbookPort";
+
+export interface RefreshOptions {
+  /** Check and compute but write nothing (default false). */
+  dryRun?: boolean;
+}
+
+export interface RefreshReport {
+  /** "invalid": errors found, nothing written; "written": results written; "checked": a dry run. */
+  status: "invalid" | "written" | "checked";
+  /** All errors (when invalid) and every warning. */
+  problems: ContractProblem[];
+  plan?: WritePlan;
+  businessCase?: {
+    model: BusinessCaseModel;
+    result: BusinessCaseResult;
+    derivedCases: ReadonlyMap<string, { from: string; description: string }>;
+  };
+  risks?: RiskRegisterSummary;
+  reconciliation?: ReconciliationRow[];
+}
+
+/**
+ * One refresh: read the contract's ranges (one read), check the whole contract, compute the
+ * business case and the risk register, plan every sheet and write it (one write). Everything is
+ * computed before the first write, and on any error nothing is written.
+ *
+ * @example
+ * const report = await refreshWorkbook(await ExcelJsWorkbook.fromFile("case.xlsx"));
+ * if (report.status === "invalid") report.problems.forEach((p) => console.log(describeProblem(p)));
+ */
+export async function refreshWorkbook(
+  port: WorkbookPort,
+  options: RefreshOptions = {},
+): Promise<RefreshReport> {
+  const snapshot = await port.read([...allInputRangeNames, ...fixedOutputNames]);
+  const { inputs, problems: readProblems } = readContract(snapshot);
+  const problems = [
+    ...readProblems,
+    ...validateContract(inputs, snapshot.sheets),
+    ...outputNameProblems(snapshot),
+  ];
+  if (hasErrors(problems)) return { status: "invalid", problems };
+
+  const report: RefreshReport = { status: options.dryRun ? "checked" : "written", problems };
+  try {
+    if (inputs.lines) {
+      const contract = businessCaseFromContract(inputs);
+      const result = computeContractBusinessCase(contract);
+      report.businessCase = { model: contract.model, result, derivedCases: contract.derivedCases };
+      report.reconciliation = reconcileResults(contract.model, result);
+    }
+    let risks: WritePlanInput["risks"];
+    if (inputs.risks) {
+      const options: RiskRegisterOptions = { scale: standardRiskScale, bands: inputs.settings.riskBands };
+      if (inputs.settings.achievabilityFactors !== undefined)
+        options.achievabilityFactors = inputs.settings.achievabilityFactors;
+      const summary = scoreRegister(
+        inputs.risks.risks.map(({ key, likelihood, impact, factors }) => ({
+          name: key,
+          likelihood,
+          impact,
+          factors,
+        })),
+        options,
+      );
+      const writeBack = riskWriteBack(inputs.risks, summary);
+      problems.push(...writeBack.warnings);
+      report.risks = summary;
+      risks = { input: inputs.risks, summary, bands: inputs.settings.riskBands, updates: writeBack.updates };
+    }
+    const planInput: WritePlanInput = {
+      existingSheets: snapshot.sheets,
+      warnings: problems.filter((p) => p.severity === "warning"),
+      reconciliation: report.reconciliation ?? [],
+      settingsUsed: inputs.settings.used,
+      roundingUnit: inputs.settings.roundingUnit,
+    };
+    if (report.businessCase) planInput.businessCase = report.businessCase;
+    if (risks) planInput.risks = risks;
+    report.plan = buildWritePlan(planInput);
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    // The validator should have caught this; report it like any other input problem, write nothing.
+    problems.push(inputError(error.subject, undefined, "Calculation failed", error.problem));
+    return { status: "invalid", problems };
+  }
+  if (!options.dryRun) await port.write(report.plan);
+  return report;
+}

@@ -1,0 +1,176 @@
+import { programme } from "../../engine/businessCase";
+import type {
+  BusinessCaseModel,
+  BusinessCaseResult,
+  PartnerCaseResult,
+} from "../../engine/businessCaseModel";
+import { Money } from "../../engine/money";
+import type { PaybackResult } from "../../engine/payback";
+import { columnLetters, parseCellAddress } from "../cellAddress";
+import { productSheetNames } from "../productSheets";
+import type { CellValue, ChartSpec, OwnedSheet, TableBlock } from "../workbookPort";
+import { amountFormat, returnFormat, yearsFormat } from "./numberFormats";
+import { blockName, SheetLayout } from "./sheetLayout";
+
+export const partnerBlockNames = {
+  cases: "CBA_Out_Cases",
+  results: "CBA_Out_Results",
+  cashflows: "CBA_Out_Cashflows",
+  paybackPrefix: "CBA_Out_Payback_",
+} as const;
+
+/** Rows a payback block reserves so that its chart, placed beside it, never overlaps the next one. */
+const chartHeightRows = 18;
+
+/** "does not pay back within 10 years" is an answer, never a number. */
+export function paybackText(result: PaybackResult): CellValue {
+  return result.kind === "paysBack"
+    ? result.periods.toNumber()
+    : `does not pay back within ${result.horizon} years`;
+}
+
+export function partnerLabel(model: BusinessCaseModel, code: string): string {
+  if (code === programme) return "Total programme";
+  return model.partners.find((p) => p.code === code)?.name ?? code;
+}
+
+/**
+ * The CBA Partners sheet: per partner and for the programme, per case, the set-up, annual
+ * position, NPV, net ROI, payback (simple and discounted), years to recover and cashflows by year,
+ * with a payback chart per partner (cumulative net position by year).
+ *
+ * @example
+ * partnersSheet(model, result, new Map()).charts.length; // one per partner plus the programme
+ */
+export function partnersSheet(
+  model: BusinessCaseModel,
+  result: BusinessCaseResult,
+  derivedCases: ReadonlyMap<string, { from: string; description: string }>,
+): OwnedSheet {
+  const unit = model.settings.unitLabel;
+  const amount = amountFormat(new Money(model.settings.roundingUnit));
+  const codes = [...model.partners.map((p) => p.code), programme];
+  const layout = new SheetLayout();
+  const each = (visit: (partner: PartnerCaseResult, caseName: string, code: string) => void) => {
+    for (const code of codes) {
+      for (const caseResult of result.cases) {
+        const partner = caseResult.partners.find((p) => p.partner === code);
+        if (partner) visit(partner, caseResult.name, code);
+      }
+    }
+  };
+
+  const caseRows: CellValue[][] = result.cases.map((c) => {
+    const derived = derivedCases.get(c.name);
+    return [
+      c.name,
+      derived ? derived.from : "(input)",
+      derived ? derived.description : "Values as entered in CBA_Lines",
+    ];
+  });
+
+  const resultRows: CellValue[][] = [];
+  each((partner, caseName, code) =>
+    resultRows.push([
+      code,
+      partnerLabel(model, code),
+      caseName,
+      partner.setUp.total.toNumber(),
+      partner.annual.total.toNumber(),
+      partner.netPresentValue.toNumber(),
+      partner.netReturnOnInvestment === null ? "no costs" : partner.netReturnOnInvestment.toNumber(),
+      paybackText(partner.payback),
+      paybackText(partner.discountedPayback),
+      partner.yearsToRecover === null ? "no annual saving" : partner.yearsToRecover.toNumber(),
+      partner.notQuantified.join("; "),
+    ]),
+  );
+
+  const cashflowRows: CellValue[][] = [];
+  each((partner, caseName, code) => {
+    const measures: [string, Money[]][] = [
+      ["Costs", partner.costs],
+      ["Benefits", partner.benefits],
+      ["Net benefit", partner.netBenefit],
+      ["Cumulative net benefit", partner.cumulativeNetBenefit],
+    ];
+    for (const [measure, values] of measures)
+      cashflowRows.push([code, caseName, measure, ...values.map((v) => v.toNumber())]);
+  });
+
+  const blocks: TableBlock[] = [
+    layout.place({
+      name: partnerBlockNames.cases,
+      title: "Cases",
+      header: ["Case", "Based on", "Description"],
+      rows: caseRows,
+    }),
+    layout.place({
+      name: partnerBlockNames.results,
+      title: `Results per partner and case (${unit}; set-up costs positive, annual savings in brackets; NPV and cashflows are net benefit, savings minus costs)`,
+      header: [
+        "Partner",
+        "Name",
+        "Case",
+        "Set-up",
+        "Annual cost / (saving)",
+        "NPV",
+        "Net ROI",
+        "Payback (years)",
+        "Discounted payback (years)",
+        "Years to recover",
+        "Not quantified",
+      ],
+      rows: resultRows,
+      columnFormats: [
+        null,
+        null,
+        null,
+        amount,
+        amount,
+        amount,
+        returnFormat,
+        yearsFormat,
+        yearsFormat,
+        yearsFormat,
+        null,
+      ],
+    }),
+    layout.place({
+      name: partnerBlockNames.cashflows,
+      title: `Cashflows by year (${unit}; costs and benefits as positive amounts, net benefit = benefits − costs)`,
+      header: ["Partner", "Case", "Measure", ...result.years],
+      rows: cashflowRows,
+      columnFormats: [null, null, null, ...result.years.map(() => amount)],
+    }),
+  ];
+
+  const charts: ChartSpec[] = [];
+  const taken = new Set<string>(Object.values(partnerBlockNames).map((n) => n.toLowerCase()));
+  for (const code of codes) {
+    const rows: CellValue[][] = result.cases.map((caseResult) => {
+      const partner = caseResult.partners.find((p) => p.partner === code);
+      return [caseResult.name, ...(partner?.cumulativeNetBenefit ?? []).map((v) => v.toNumber())];
+    });
+    const block = layout.place(
+      {
+        name: blockName(partnerBlockNames.paybackPrefix, code, taken),
+        title: `${partnerLabel(model, code)}: cumulative net position by year (${unit})`,
+        header: ["Case", ...result.years],
+        rows,
+        columnFormats: [null, ...result.years.map(() => amount)],
+      },
+      chartHeightRows,
+    );
+    blocks.push(block);
+    const top = parseCellAddress(block.topLeft);
+    charts.push({
+      kind: "line",
+      title: `${partnerLabel(model, code)} payback: cumulative net position (${unit})`,
+      sourceBlock: block.name,
+      seriesBy: "rows",
+      anchor: `${columnLetters(top.column + block.header.length + 1)}${Math.max(top.row - 1, 1)}`,
+    });
+  }
+  return { name: productSheetNames.partners, blocks, charts };
+}

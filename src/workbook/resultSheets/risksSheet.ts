@@ -1,0 +1,211 @@
+import type { RiskBands, RiskRegisterSummary } from "../../engine/riskRegister";
+import { riskBand } from "../../engine/riskRegister";
+import { cellAddress, parseCellAddress } from "../cellAddress";
+import { isBlank, readNumber } from "../cellValueParsing";
+import type { RisksInput } from "../contractInputs";
+import { type ContractProblem, inputWarning } from "../contractProblems";
+import { productSheetNames } from "../productSheets";
+import type { CellUpdate, CellValue, OwnedSheet } from "../workbookPort";
+import { wholeNumberFormat } from "./numberFormats";
+import { SheetLayout } from "./sheetLayout";
+
+export const riskBlockNames = {
+  scores: "CBA_Out_RiskScores",
+  bands: "CBA_Out_RiskBands",
+  heatMap: "CBA_Out_HeatMap",
+  factors: "CBA_Out_FactorCoverage",
+} as const;
+
+/** Green for the lowest band through amber to red for the highest, as heat maps are read. */
+const bandPalette = [
+  [0x63, 0xbe, 0x7b],
+  [0xff, 0xeb, 0x84],
+  [0xf8, 0x69, 0x6b],
+] as const;
+
+/** Fill colour ("#RRGGBB") of band `index` out of `count` bands. */
+export function bandColour(index: number, count: number): string {
+  const position = count <= 1 ? 0 : (index / (count - 1)) * (bandPalette.length - 1);
+  const lower = Math.min(Math.floor(position), bandPalette.length - 2);
+  const weight = position - lower;
+  const channel = (c: number) =>
+    Math.round(bandPalette[lower]![c]! * (1 - weight) + bandPalette[lower + 1]![c]! * weight)
+      .toString(16)
+      .padStart(2, "0");
+  return `#${channel(0)}${channel(1)}${channel(2)}`.toUpperCase();
+}
+
+/** "1–10", "11–15", "16–25" for whole-number scores on a 5 × 5 scale. */
+function bandRanges(bands: RiskBands, maximumScore: number): string[] {
+  return bands.labels.map((_, index) => {
+    const low = index === 0 ? 1 : Math.floor(bands.thresholds[index - 1]!) + 1;
+    const high = index < bands.thresholds.length ? Math.floor(bands.thresholds[index]!) : maximumScore;
+    return low > high ? "none" : low === high ? `${low}` : `${low}–${high}`;
+  });
+}
+
+/**
+ * The CBA Risks sheet: scores and bands, counts per band, the 5 × 5 heat map with counts (each
+ * cell filled in the colour of its band) and which achievability factors no risk covers.
+ *
+ * @example
+ * risksSheet(summary, hampshireRiskBands).blocks.map((b) => b.name);
+ * // ["CBA_Out_RiskScores", "CBA_Out_RiskBands", "CBA_Out_HeatMap", "CBA_Out_FactorCoverage"]
+ */
+export function risksSheet(input: RisksInput, summary: RiskRegisterSummary, bands: RiskBands): OwnedSheet {
+  const layout = new SheetLayout();
+  const byKey = new Map(input.risks.map((risk) => [risk.key, risk] as const));
+  const scoreRows: CellValue[][] = summary.risks.map((scored) => {
+    const risk = byKey.get(scored.name)!;
+    return [
+      risk.id || scored.name,
+      risk.category,
+      risk.risk,
+      scored.likelihood,
+      scored.impact,
+      scored.score,
+      scored.band,
+      factorText(scored.factors),
+    ];
+  });
+  const { impactLevels, likelihoodLevels, counts } = summary.heatMap;
+  const maximumScore = Math.max(...impactLevels) * Math.max(...likelihoodLevels);
+  const ranges = bandRanges(bands, maximumScore);
+  const bandRows: CellValue[][] = summary.bandCounts.map(({ band, count }, index) => [
+    band,
+    ranges[index] ?? "",
+    count,
+  ]);
+
+  const colourOf = (score: number) =>
+    bandColour(bands.labels.indexOf(riskBand(score, bands)), bands.labels.length);
+  const heatRows: CellValue[][] = impactLevels.map((impact, row) => [
+    impact,
+    ...likelihoodLevels.map((_, column) => counts[row]![column]!),
+  ]);
+  const heatFills = impactLevels.map((impact) => [
+    null,
+    ...likelihoodLevels.map((likelihood) => colourOf(impact * likelihood)),
+  ]);
+
+  const linked = new Map<number, number>();
+  for (const risk of summary.risks)
+    for (const factor of risk.factors) linked.set(factor, (linked.get(factor) ?? 0) + 1);
+  const uncovered = new Set(summary.uncoveredFactors.map((f) => f.factor));
+  const factorCount = Math.max(0, ...linked.keys(), ...uncovered);
+  const factorRows: CellValue[][] = Array.from({ length: factorCount }, (_, index) => {
+    const factor = index + 1;
+    return [
+      factor,
+      linked.get(factor) ?? 0,
+      uncovered.has(factor) || !linked.has(factor) ? "No: no risk is linked to it" : "Yes",
+    ];
+  });
+
+  const blocks = [
+    layout.place({
+      name: riskBlockNames.scores,
+      title: "Risk scores: score = likelihood × impact",
+      header: ["ID", "Category", "Risk", "Likelihood", "Impact", "Score", "Band", "Factors"],
+      rows: scoreRows,
+      columnFormats: [null, null, null, wholeNumberFormat, wholeNumberFormat, wholeNumberFormat, null, null],
+    }),
+    layout.place({
+      name: riskBlockNames.bands,
+      title: "Risks per band",
+      header: ["Band", "Scores", "Risks"],
+      rows: bandRows,
+      columnFormats: [null, null, wholeNumberFormat],
+    }),
+    layout.place({
+      name: riskBlockNames.heatMap,
+      title: "Heat map: number of risks by impact (down) and likelihood (across), coloured by band",
+      header: ["Impact \\ Likelihood", ...likelihoodLevels.map(String)],
+      rows: heatRows,
+      fills: heatFills,
+      asTable: false,
+    }),
+    layout.place({
+      name: riskBlockNames.factors,
+      title: "Achievability factor coverage",
+      header: ["Factor", "Risks linked", "Covered"],
+      rows: factorRows.length > 0 ? factorRows : [["(no factors)", 0, ""]],
+      columnFormats: [null, wholeNumberFormat, null],
+    }),
+  ];
+  return { name: productSheetNames.risks, blocks, charts: [] };
+}
+
+function factorText(factors: readonly number[]): string {
+  return factors.join(", ");
+}
+
+/**
+ * Scores and bands written back into the Score and Band columns of CBA_Risks, one update per run
+ * of consecutive rows, plus a warning for each score typed by hand that disagrees with
+ * likelihood × impact (the refresh replaces it).
+ */
+export function riskWriteBack(
+  input: RisksInput,
+  summary: RiskRegisterSummary,
+): { updates: CellUpdate[]; warnings: ContractProblem[] } {
+  const scored = new Map(summary.risks.map((risk) => [risk.name, risk] as const));
+  const warnings: ContractProblem[] = [];
+  const cells: { sheet: string; column: number; row: number; value: CellValue }[] = [];
+  for (const risk of input.risks) {
+    const result = scored.get(risk.key);
+    if (!result) continue;
+    if (risk.scoreTarget) {
+      const previous = risk.scoreTarget.previous;
+      const parsed = readNumber(previous);
+      if (!isBlank(previous) && (!parsed.ok || !parsed.value.eq(result.score))) {
+        warnings.push(
+          inputWarning(
+            input.range,
+            risk.cell,
+            "Score replaced",
+            `risk "${risk.key}" showed a score of ${String(previous)} but likelihood ${risk.likelihood} × impact ${risk.impact} = ${result.score}; the score has been replaced`,
+          ),
+        );
+      }
+      cells.push({
+        sheet: risk.scoreTarget.sheet,
+        ...parseCellAddress(risk.scoreTarget.address),
+        value: result.score,
+      });
+    }
+    if (risk.bandTarget) {
+      cells.push({
+        sheet: risk.bandTarget.sheet,
+        ...parseCellAddress(risk.bandTarget.address),
+        value: result.band,
+      });
+    }
+  }
+  cells.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.column - b.column || a.row - b.row);
+  const updates: CellUpdate[] = [];
+  let run: { sheet: string; column: number; firstRow: number; values: CellValue[][] } | undefined;
+  const flush = () => {
+    if (run)
+      updates.push({
+        sheet: run.sheet,
+        topLeft: cellAddress({ row: run.firstRow, column: run.column }),
+        values: run.values,
+      });
+  };
+  for (const cell of cells) {
+    if (
+      run &&
+      run.sheet === cell.sheet &&
+      run.column === cell.column &&
+      run.firstRow + run.values.length === cell.row
+    ) {
+      run.values.push([cell.value]);
+      continue;
+    }
+    flush();
+    run = { sheet: cell.sheet, column: cell.column, firstRow: cell.row, values: [[cell.value]] };
+  }
+  flush();
+  return { updates, warnings };
+}

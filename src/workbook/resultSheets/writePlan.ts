@@ -1,0 +1,65 @@
+import type { BusinessCaseModel, BusinessCaseResult } from "../../engine/businessCaseModel";
+import type { Money } from "../../engine/money";
+import type { RiskBands, RiskRegisterSummary } from "../../engine/riskRegister";
+import type { RisksInput, SettingUsed } from "../contractInputs";
+import type { ContractProblem } from "../contractProblems";
+import { allProductSheetNames, sameSheetName } from "../productSheets";
+import type { ReconciliationRow } from "../resultReconciliation";
+import type { CellUpdate, OwnedSheet, SheetInfo, WritePlan } from "../workbookPort";
+import { apportionmentSheet } from "./apportionmentSheet";
+import { type ChecksSheetInput, checksSheet, notComputedSheet } from "./checksSheet";
+import { partnersSheet } from "./partnersSheet";
+import { risksSheet } from "./risksSheet";
+
+export interface WritePlanInput {
+  /** Sheets already in the workbook: product sheets no longer produced are emptied, not left stale. */
+  existingSheets: readonly SheetInfo[];
+  businessCase?: {
+    model: BusinessCaseModel;
+    result: BusinessCaseResult;
+    derivedCases: ReadonlyMap<string, { from: string; description: string }>;
+  };
+  risks?: { input: RisksInput; summary: RiskRegisterSummary; bands: RiskBands; updates: CellUpdate[] };
+  warnings: readonly ContractProblem[];
+  reconciliation: readonly ReconciliationRow[];
+  settingsUsed: readonly SettingUsed[];
+  roundingUnit: Money;
+}
+
+/**
+ * Everything a refresh writes, as data: the product's sheets in full and the Score and Band cells
+ * of CBA_Risks. A pure function of the computed results, so it can be tested without a workbook.
+ *
+ * @example
+ * const plan = buildWritePlan({ existingSheets: [], warnings: [], reconciliation: [], settingsUsed: [], roundingUnit: new Money(1) });
+ * plan.sheets.map((s) => s.name); // ["CBA Checks"]
+ */
+export function buildWritePlan(input: WritePlanInput): WritePlan {
+  const sheets: OwnedSheet[] = [];
+  if (input.businessCase) {
+    const { model, result, derivedCases } = input.businessCase;
+    sheets.push(apportionmentSheet(model, result), partnersSheet(model, result, derivedCases));
+  }
+  if (input.risks) sheets.push(risksSheet(input.risks.input, input.risks.summary, input.risks.bands));
+  const checks: ChecksSheetInput = {
+    warnings: input.warnings,
+    reconciliation: input.reconciliation,
+    settingsUsed: input.settingsUsed,
+    roundingUnit: input.roundingUnit,
+  };
+  if (input.businessCase) checks.result = input.businessCase.result;
+  sheets.push(checksSheet(checks));
+
+  for (const name of allProductSheetNames) {
+    const stale = input.existingSheets.find((s) => s.ownedByProduct && sameSheetName(s.name, name));
+    if (stale && !sheets.some((s) => sameSheetName(s.name, name))) {
+      sheets.push(
+        notComputedSheet(
+          stale.name,
+          "The latest refresh found none of the inputs this sheet is computed from, so its earlier results were removed.",
+        ),
+      );
+    }
+  }
+  return { sheets, cellUpdates: input.risks?.updates ?? [] };
+}

@@ -1,0 +1,171 @@
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import { programme } from "../../src/engine/businessCase";
+import { Money } from "../../src/engine/money";
+import { hampshireRiskBands } from "../../src/engine/riskRegister";
+import { addInputRanges } from "../../src/workbook/excelJs/inputRangesWriter";
+import { ExcelJsWorkbook } from "../../src/workbook/excelJs/excelJsWorkbook";
+import { type RefreshReport, refreshWorkbook } from "../../src/workbook/refreshWorkbook";
+import { reconcileResults } from "../../src/workbook/resultReconciliation";
+import { amountFormat, shareFormat } from "../../src/workbook/resultSheets/numberFormats";
+import { bandColour } from "../../src/workbook/resultSheets/risksSheet";
+import { blockName, uniqueHeaders } from "../../src/workbook/resultSheets/sheetLayout";
+import { hampshireSampleNotes, hampshireSampleRanges } from "../../src/workbook/samples/hampshireSample";
+
+let report: RefreshReport;
+
+beforeAll(async () => {
+  const workbook = new ExcelJS.Workbook();
+  addInputRanges(workbook, hampshireSampleRanges(), [hampshireSampleNotes]);
+  report = await refreshWorkbook(new ExcelJsWorkbook(workbook), { dryRun: true });
+});
+
+describe("the write plan for the Hampshire sample", () => {
+  test("every block is rectangular: each row and each row of fills has one cell per header", () => {
+    for (const sheet of report.plan!.sheets) {
+      for (const block of sheet.blocks) {
+        expect({ block: block.name, widths: [...new Set(block.rows.map((row) => row.length))] }).toEqual({
+          block: block.name,
+          widths: [block.header.length],
+        });
+        if (block.columnFormats) expect(block.columnFormats).toHaveLength(block.header.length);
+        if (block.fills)
+          expect(block.fills.map((row) => row.length)).toEqual(block.rows.map(() => block.header.length));
+      }
+    }
+  });
+
+  test("block names are unique across the workbook and blocks on a sheet do not overlap", () => {
+    const names = report.plan!.sheets.flatMap((s) => s.blocks.map((b) => b.name.toLowerCase()));
+    expect(new Set(names).size).toBe(names.length);
+    for (const sheet of report.plan!.sheets) {
+      const spans = sheet.blocks
+        .map((b) => {
+          const top = Number(/\d+$/.exec(b.topLeft)![0]) - (b.title === undefined ? 0 : 1);
+          return { top, bottom: top + (b.title === undefined ? 0 : 1) + b.rows.length };
+        })
+        .sort((a, b) => a.top - b.top);
+      spans.slice(1).forEach((span, i) => expect(span.top).toBeGreaterThan(spans[i]!.bottom));
+    }
+  });
+
+  test("one payback chart per partner and the programme, each plotting its own block", () => {
+    const partners = report.plan!.sheets.find((s) => s.name === "CBA Partners")!;
+    expect(partners.charts.map((c) => c.sourceBlock)).toEqual([
+      "CBA_Out_Payback_HCC",
+      "CBA_Out_Payback_HC",
+      "CBA_Out_Payback_HFRS",
+      "CBA_Out_Payback_Programme",
+    ]);
+    const blocks = new Set(partners.blocks.map((b) => b.name));
+    expect(
+      partners.charts.every((c) => blocks.has(c.sourceBlock) && c.kind === "line" && c.seriesBy === "rows"),
+    ).toBe(true);
+  });
+
+  test("payback that never comes is text, never a number", () => {
+    const results = report
+      .plan!.sheets.find((s) => s.name === "CBA Partners")!
+      .blocks.find((b) => b.name === "CBA_Out_Results")!;
+    const payback = results.header.indexOf("Payback (years)");
+    const values = results.rows.map((row) => row[payback]);
+    expect(values.some((v) => v === "does not pay back within 10 years")).toBe(true);
+    expect(values.every((v) => typeof v === "string" || (typeof v === "number" && Number.isFinite(v)))).toBe(
+      true,
+    );
+  });
+
+  test("the heat map is coloured by the band of each cell's score", () => {
+    const heatMap = report
+      .plan!.sheets.find((s) => s.name === "CBA Risks")!
+      .blocks.find((b) => b.name === "CBA_Out_HeatMap")!;
+    const [low, medium, high] = [0, 1, 2].map((i) => bandColour(i, 3));
+    // Row 0 is impact 5; column 1 is likelihood 1: 5 → Low, 3 × 5 = 15 → Medium, 4 × 5 = 20 → High.
+    expect([heatMap.fills![0]![1], heatMap.fills![0]![3], heatMap.fills![0]![4]]).toEqual([
+      low,
+      medium,
+      high,
+    ]);
+    expect(heatMap.asTable).toBe(false);
+  });
+
+  test("a delayed scenario is the same case one year later: net benefits shift one year, cut at the horizon", () => {
+    const { result } = report.businessCase!;
+    const of = (caseName: string) =>
+      result.cases.find((c) => c.name === caseName)!.partners.find((p) => p.partner === programme)!;
+    const best = of("Best").netBenefit.map(Number);
+    const delayed = of("Start delayed a year").netBenefit.map(Number);
+    expect(delayed).toEqual([0, ...best.slice(0, -1)]);
+  });
+});
+
+describe("reconciliation of the results", () => {
+  test("everything foots as computed", () => {
+    const { model, result } = report.businessCase!;
+    expect(reconcileResults(model, result).filter((r) => !r.agrees)).toEqual([]);
+  });
+
+  test("a part changed after the fact is caught, with both figures", () => {
+    const { model, result } = report.businessCase!;
+    // A copy of the results in which HCC's part of "ICT set-up" (Best) is one unit higher.
+    const tampered = {
+      ...result,
+      lines: result.lines.map((line) => {
+        if (line.label !== "ICT set-up") return line;
+        const best = line.byCase["Best"]!;
+        const parts = { ...best.parts!, HCC: best.parts!["HCC"]!.plus(1) };
+        return { ...line, byCase: { ...line.byCase, Best: { ...best, parts } } };
+      }),
+    };
+    const findings = reconcileResults(model, tampered).filter((r) => !r.agrees);
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        check: "Line parts add up to the line",
+        expected: new Money(1141),
+        found: new Money(1140),
+      }),
+    );
+  });
+});
+
+describe("formats and names", () => {
+  test("amount formats follow the rounding unit with brackets for savings", () => {
+    expect(amountFormat(new Money(1))).toBe("#,##0;(#,##0)");
+    expect(amountFormat(new Money("0.01"))).toBe("#,##0.00;(#,##0.00)");
+    expect(amountFormat(new Money(1000))).toBe("#,##0;(#,##0)");
+    expect([shareFormat(0), shareFormat(1), shareFormat(undefined)]).toEqual(["0%", "0.0%", "0.00%"]);
+  });
+
+  test("headers made unique stay as many and are all different", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("Case", "case", "Total", "", "HCC"), { maxLength: 12 }),
+        (headers) => {
+          const unique = uniqueHeaders(headers);
+          return (
+            unique.length === headers.length &&
+            new Set(unique.map((h) => h.toLowerCase())).size === unique.length
+          );
+        },
+      ),
+    );
+  });
+
+  test("block names are valid workbook names and never repeat", () => {
+    const taken = new Set<string>();
+    const names = ["HCC", "H&F", "H F", "", "HCC"].map((code) => blockName("CBA_Out_Payback_", code, taken));
+    expect(names).toEqual([
+      "CBA_Out_Payback_HCC",
+      "CBA_Out_Payback_H_F",
+      "CBA_Out_Payback_H_F_2",
+      "CBA_Out_Payback_Item",
+      "CBA_Out_Payback_HCC_2",
+    ]);
+  });
+
+  test("band colours run from green for the lowest band to red for the highest", () => {
+    expect(bandColour(0, 3)).toBe("#63BE7B");
+    expect(bandColour(2, 3)).toBe("#F8696B");
+    expect(bandColour(0, hampshireRiskBands.labels.length)).toMatch(/^#[0-9A-F]{6}$/);
+  });
+});
