@@ -59,6 +59,7 @@ export function computeBusinessCase(model: BusinessCaseModel): BusinessCaseResul
   for (const line of model.lines) checkLine(line, pools, seen, model.profiles);
   const caseValues = resolveCases(model, unit);
   const periods = horizon + 1;
+  const fractionsByLine = model.lines.map((line) => lineYearFractions(line, model.profiles, periods));
 
   const lineResults: LineResult[] = model.lines.map((line) => ({
     label: line.label,
@@ -83,6 +84,7 @@ export function computeBusinessCase(model: BusinessCaseModel): BusinessCaseResul
         values,
         parts,
         (line) => reaches(line, code, pools),
+        fractionsByLine,
         settings.discountRate,
         periods,
       ),
@@ -277,6 +279,7 @@ function partnerResult(
   values: readonly LineValue[],
   parts: readonly (Record<string, Money> | undefined)[],
   reachesPartner: (line: Line) => boolean,
+  fractionsByLine: readonly (readonly Money[])[],
   rate: BusinessCaseModel["settings"]["discountRate"],
   periods: number,
 ): PartnerCaseResult {
@@ -297,7 +300,8 @@ function partnerResult(
     if (line.allocation.kind === "pool") bucket.apportioned = bucket.apportioned.plus(part);
     else bucket.direct = bucket.direct.plus(part);
     const isCost = countsAsCost(line, values[l]!);
-    lineYearFractions(line, model.profiles, periods).forEach((fraction, t) => {
+    fractionsByLine[l]!.forEach((fraction, t) => {
+      if (fraction.isZero()) return;
       const amount = part.times(fraction);
       if (isCost) costs[t] = costs[t]!.plus(amount);
       else benefits[t] = benefits[t]!.minus(amount);
