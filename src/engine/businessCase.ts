@@ -14,6 +14,7 @@ import type {
 import { notQuantified } from "./businessCaseModel";
 import { EngineError, requireValue } from "./errors";
 import { Money, sum, toMoney } from "./money";
+import { internalRateOfReturn } from "./irr";
 import { netPresentValue } from "./npv";
 import { payback } from "./payback";
 import { lineYearFractions } from "./phasing";
@@ -364,6 +365,7 @@ function appraise(
     payback: payback(netBenefit),
     discountedPayback: payback(netBenefit, { rate }),
     netPresentValue: netPresentValue(netBenefit, rate),
+    internalRateOfReturn: internalRateOfReturn(netBenefit),
     netReturnOnInvestment: sum(costs).isZero() ? null : netReturnOnInvestment(costs, benefits),
     yearsToRecover: !annualTotal.isNegative()
       ? null

@@ -1,5 +1,6 @@
 import type { Shares } from "./shares";
 import type { DiscountRate } from "./discounting";
+import type { IrrResult } from "./irr";
 import type { PaybackResult } from "./payback";
 import type { Amount, Money } from "./money";
 
@@ -145,6 +146,8 @@ export interface PartnerCaseResult {
   payback: PaybackResult;
   discountedPayback: PaybackResult;
   netPresentValue: Money;
+  /** Internal rate of return of the net benefit, nearest 10% when there are several. */
+  internalRateOfReturn: IrrResult;
   /** (Σ benefits − Σ costs) / Σ costs over the horizon, undiscounted; null when there are no costs. */
   netReturnOnInvestment: Money | null;
   /** One-off set-up ÷ full annual saving (Hampshire's "return on investment"); 0 when the set-up is itself a saving; null without an annual saving. */

@@ -83,6 +83,16 @@ describe("computeBusinessCase", () => {
       expect(a.discountedPayback.periods.toNumber()).toBeGreaterThan(2);
   });
 
+  it("gives each partner's internal rate of return, which brings its NPV back to zero", () => {
+    const a = partner(smallCase(), "A");
+    expect(a.internalRateOfReturn.kind).toBe("found");
+    if (a.internalRateOfReturn.kind !== "found") return;
+    const rate = a.internalRateOfReturn.rate;
+    const npv = numbers(a.netBenefit).reduce((acc, cf, t) => acc + cf / (1 + rate) ** t, 0);
+    expect(Math.abs(npv)).toBeLessThan(1e-9);
+    expect(rate).toBeGreaterThan(0.4); // −60 then 30 a year for five years: about 41%
+  });
+
   it("derives a contingency case: costs +25%, savings −25%, rounded to the unit", () => {
     const model = smallCase({
       cases: [
