@@ -62,17 +62,22 @@ export function apportionLines(
       a.line - b.line ||
       a.partner - b.partner,
   );
-  for (const { line, partner } of cells) {
-    if (rowNeed[line]! > 0 && columnNeed[partner]! > 0) {
+  for (const { line, partner, remainder } of cells) {
+    if (!remainder.isZero() && rowNeed[line]! > 0 && columnNeed[partner]! > 0) {
       raised[line]![partner] = true;
       rowNeed[line]!--;
       columnNeed[partner]!--;
     }
   }
   // Rarely the greedy pass strands a unit; augmenting paths move raises around until both foot.
+  // A cell whose exact share is already whole must not be raised (it would be a unit too high),
+  // unless no other way to foot exists.
+  const fractional = quotas.map((row, l) => row.map((q, p) => !q.equals(floors[l]![p]!)));
+  const strictly = (l: number, p: number) => fractional[l]![p]!;
+  const anyCell = () => true;
   for (let line = 0; line < values.length; line++) {
     while (rowNeed[line]! > 0) {
-      if (!augment(line, raised, columnNeed)) {
+      if (!augment(line, raised, columnNeed, strictly) && !augment(line, raised, columnNeed, anyCell)) {
         throw new EngineError(
           "invalidNumber",
           "lines",
@@ -95,7 +100,12 @@ function toPart(units: Decimal, unit: Decimal): Money {
  * still needs a unit, and flips the raises along it. Breadth-first over the small line × partner
  * graph.
  */
-function augment(startLine: number, raised: boolean[][], columnNeed: number[]): boolean {
+function augment(
+  startLine: number,
+  raised: boolean[][],
+  columnNeed: number[],
+  mayRaise: (line: number, partner: number) => boolean,
+): boolean {
   const partners = columnNeed.length;
   const cameFromLine = new Map<number, number>(); // column → line that reached it
   const cameFromColumn = new Map<number, number>(); // line → column that reached it
@@ -104,7 +114,7 @@ function augment(startLine: number, raised: boolean[][], columnNeed: number[]): 
   while (queue.length > 0) {
     const line = queue.shift()!;
     for (let p = 0; p < partners; p++) {
-      if (raised[line]![p] || cameFromLine.has(p)) continue;
+      if (raised[line]![p] || cameFromLine.has(p) || !mayRaise(line, p)) continue;
       cameFromLine.set(p, line);
       if (columnNeed[p]! > 0) {
         columnNeed[p]!--;
