@@ -181,6 +181,66 @@ export function readPeriodRows(rows: readonly { value: unknown; subject: string 
 }
 
 /**
+ * Two or more ranges of lines over the same periods (the low, likely and high amounts of cost and
+ * benefit lines). Each range is one line, as a single row or column, or a table with one line per
+ * row and the periods running across. Blank cells count as 0 as in {@link readPeriodRow}, and
+ * trailing periods are dropped only where every line of every range is blank; a range that then
+ * covers fewer periods than the others is refused, naming it.
+ *
+ * Cells of a one-line range are named by period (`costsLow[3]`), of a table by line and period
+ * (`costsLow row 2, period 3`).
+ *
+ * @example
+ * readPeriodTables([
+ *   { value: [[100, 50], [10, ""]], subject: "costsLow" },
+ *   { value: [[0, 30, ""]], subject: "benefitsLow" },
+ * ]); // [[[100, 50], [10, 0]], [[0, 30]]]
+ */
+export function readPeriodTables(ranges: readonly { value: unknown; subject: string }[]): number[][][] {
+  const tables = ranges.map((range) => {
+    const rows = readRange(range.value, range.subject);
+    // A single column is one line over periods, as a column of cashflows is elsewhere.
+    return rows.length > 1 && rows[0]!.length === 1 ? [rows.map((row) => row[0])] : rows;
+  });
+  const filledLength = (lines: unknown[][]): number => {
+    let end = lines[0]!.length;
+    while (end > 0 && lines.every((line) => isBlank(line[end - 1]))) end--;
+    return end;
+  };
+  const filled = tables.map(filledLength);
+  const length = Math.max(...filled);
+  if (length === 0) {
+    throw new EngineError(
+      "invalidValue",
+      ranges.map((range) => range.subject).join(", "),
+      "are blank; they need at least one amount",
+    );
+  }
+  return tables.map((lines, k) => {
+    const subject = ranges[k]!.subject;
+    if (lines[0]!.length < length) {
+      const longest = ranges[filled.indexOf(length)]!.subject;
+      throw new EngineError(
+        "invalidValue",
+        subject,
+        `covers ${lines[0]!.length} ${lines[0]!.length === 1 ? "period" : "periods"} but ${longest} covers ${length}: give every range for the same periods`,
+      );
+    }
+    return lines.map((line, r) =>
+      line
+        .slice(0, length)
+        .map((cell, t) =>
+          readCellNumber(
+            cell,
+            lines.length === 1 ? `${subject}[${t}]` : `${subject} row ${r + 1}, period ${t}`,
+            "zero",
+          ),
+        ),
+    );
+  });
+}
+
+/**
  * A single row or column of numbers where every cell must be filled (bases, weights, rates).
  *
  * @example

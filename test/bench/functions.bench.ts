@@ -6,8 +6,9 @@ import type { BenchCase, BenchSection } from "./benchmark";
 /**
  * What a recalculation costs: 10,000 calls of each CBA function on inputs the size of a real
  * business case (Hampshire's baseline and risk register, ten-year cashflows), as Excel would pass
- * them (ranges as rows of cells). The result column counts the calls that answered with values
- * rather than an error, so a fast case that only produced errors would show.
+ * them (ranges as rows of cells); a Monte Carlo call is a whole simulation, so its rows make 100 or
+ * 10 calls and say so. The result column counts the calls that answered with values rather than
+ * an error, so a fast case that only produced errors would show.
  */
 const calls = 10_000;
 
@@ -30,27 +31,42 @@ const row = (values: readonly unknown[]): unknown[][] => [[...values]];
 
 type Call = () => unknown;
 
-function timedCalls(name: string, prepare: () => Call): BenchCase {
+/** `count` calls of one function; fewer than 10,000 only where one call is a whole simulation. */
+function timedCalls(name: string, prepare: () => Call, count = calls): BenchCase {
   return {
     name,
     setup: prepare,
     run: (prepared) => {
       const call = prepared as Call;
       let answered = 0;
-      for (let i = 0; i < calls; i++) {
+      for (let i = 0; i < count; i++) {
         const result = call();
         if (typeof result === "number" || Array.isArray(result)) answered++;
       }
-      return `${answered}/${calls} answered`;
+      return `${answered}/${count} answered`;
     },
   };
+}
+
+/** The ten-year case as low / likely / high ranges, `lines` lines of each: costs −10% / +30%, benefits −40% / +10%. */
+function uncertainCase(lines: number): unknown[][][] {
+  const table = (values: readonly number[], factor: number): number[][] =>
+    Array.from({ length: lines }, () => values.map((v) => v * factor));
+  return [
+    table(costs, 0.9),
+    table(costs, 1),
+    table(costs, 1.3),
+    table(benefits, 0.6),
+    table(benefits, 1),
+    table(benefits, 1.1),
+  ];
 }
 
 const f = customFunctions;
 
 export const sections: BenchSection[] = [
   {
-    title: "Custom functions: 10,000 calls each",
+    title: "Custom functions: 10,000 calls each (Monte Carlo: as named)",
     workload:
       "Hampshire baseline (4 areas × 3 partners) and 12-risk register; ten-year cashflows (11 periods) at 3.5%; ranges passed as rows of cells.",
     cases: [
@@ -79,6 +95,43 @@ export const sections: BenchSection[] = [
       timedCalls("CBA.BCR (11 periods, 3.5%)", () => () => f.bcr(row(costs), row(benefits))),
       timedCalls("CBA.YEARSTORECOVER", () => () => f.yearsToRecover(1858, -1804)),
       timedCalls("CBA.PHASE (ramp-up over 11 periods)", () => () => f.phase(-1804, [[0.25, 0.5, 1]], 11)),
+      timedCalls(
+        "CBA.SCENARIO (11 periods, costs × 1.2, benefits × 0.8, 1-year delay)",
+        () => () => f.scenario(row(costs), row(benefits), 1.2, 0.8, 1),
+      ),
+      timedCalls(
+        "CBA.SWITCHINGVALUE (11 periods, 3.5%, benefits)",
+        () => () => f.switchingValue(row(costs), row(benefits)),
+      ),
+      timedCalls(
+        "CBA.PAYBACKDELAY (11 periods, discounted)",
+        () => () => f.paybackDelay(row(costs), row(benefits), [[0.035]]),
+      ),
+      timedCalls(
+        "CBA.NPVPERCENTILES (1 + 1 lines, 11 periods, 5,000 trials): 100 calls, not 10,000",
+        () => {
+          const [cl, cm, ch, bl, bm, bh] = uncertainCase(1);
+          return () => f.npvPercentiles(cl!, cm!, ch!, bl!, bm!, bh!);
+        },
+        100,
+      ),
+      timedCalls(
+        "CBA.NPVPERCENTILES (4 + 4 lines, 11 periods, 5,000 trials, PERT): 100 calls, not 10,000",
+        () => {
+          const [cl, cm, ch, bl, bm, bh] = uncertainCase(4);
+          return () => f.npvPercentiles(cl!, cm!, ch!, bl!, bm!, bh!, undefined, undefined, "pert");
+        },
+        100,
+      ),
+      timedCalls(
+        "CBA.NPVPERCENTILES (4 + 4 lines, 11 periods, 100,000 trials): 10 calls, not 10,000",
+        () => {
+          const [cl, cm, ch, bl, bm, bh] = uncertainCase(4);
+          return () =>
+            f.npvPercentiles(cl!, cm!, ch!, bl!, bm!, bh!, undefined, undefined, undefined, 100_000);
+        },
+        10,
+      ),
       timedCalls("CBA.RISKSCORE (12 risks)", () => {
         const risks = hampshire().risk_register.rows;
         const likelihood = risks.map((risk) => [risk.likelihood]);

@@ -14,6 +14,7 @@ import {
   readOptionalText,
   readOptionalWholeNumber,
   readPeriodRow,
+  readPeriodTables,
   readRange,
   readRate,
   readTextLine,
@@ -88,6 +89,89 @@ describe("blank cells", () => {
 
   test("cells in a period row are named by period, starting at 0 for now", () => {
     expect(failureOf(() => readPeriodRow([[-100, 50, "60"]], "cashflows")).subject).toBe("cashflows[2]");
+  });
+
+  test("ranges of lines: a row or a column is one line, a table a line per row with periods across", () => {
+    const [row, column, table] = readPeriodTables([
+      { value: [[1, 2, 3]], subject: "costsLow" },
+      { value: [[4], [5], [6]], subject: "costsHigh" },
+      {
+        value: [
+          [7, 8, 9],
+          [10, 11, 12],
+        ],
+        subject: "benefitsLow",
+      },
+    ]);
+    expect(row).toEqual([[1, 2, 3]]);
+    expect(column).toEqual([[4, 5, 6]]);
+    expect(table).toEqual([
+      [7, 8, 9],
+      [10, 11, 12],
+    ]);
+  });
+
+  test("in ranges of lines, blanks count as 0 and trailing periods go only where every range is blank", () => {
+    expect(
+      readPeriodTables([
+        {
+          value: [
+            [100, "", 50, ""],
+            ["", null, "", ""],
+          ],
+          subject: "costsLow",
+        },
+        { value: [[0, 30, 60, 60, null]], subject: "benefitsLow" },
+      ]),
+    ).toEqual([
+      [
+        [100, 0, 50, 0],
+        [0, 0, 0, 0],
+      ],
+      [[0, 30, 60, 60]],
+    ]);
+  });
+
+  test("a range of lines covering fewer periods than the others is refused, naming both", () => {
+    expect(
+      failureOf(() =>
+        readPeriodTables([
+          { value: [[1, 2]], subject: "costsLow" },
+          { value: [[1, 2, 3]], subject: "benefitsLow" },
+        ]),
+      ),
+    ).toMatchObject({
+      kind: "invalidValue",
+      subject: "costsLow",
+      problem: "covers 2 periods but benefitsLow covers 3: give every range for the same periods",
+    });
+    expect(
+      failureOf(() =>
+        readPeriodTables([
+          { value: [[""]], subject: "costsLow" },
+          { value: [[null, ""]], subject: "benefitsLow" },
+        ]),
+      ).subject,
+    ).toBe("costsLow, benefitsLow");
+  });
+
+  test("cells of a line are named by period, cells of a table by line and period", () => {
+    expect(failureOf(() => readPeriodTables([{ value: [[1, "x"]], subject: "costsLow" }])).subject).toBe(
+      "costsLow[1]",
+    );
+    expect(
+      failureOf(() =>
+        readPeriodTables([
+          {
+            value: [
+              [1, 2],
+              [3, true],
+            ],
+            subject: "costsLow",
+          },
+        ]),
+      ).subject,
+    ).toBe("costsLow row 2, period 1");
   });
 
   test("in bases, weights and rates a blank is refused, naming the cell from 1", () => {

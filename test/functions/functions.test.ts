@@ -8,13 +8,17 @@ import {
   greenBookRates,
   irr,
   npv,
+  npvPercentiles,
   payback,
+  paybackDelay,
   phase,
   presentValues,
   riskBand,
   riskScore,
   roi,
+  scenario,
   shares,
+  switchingValue,
   yearsToRecover,
 } from "../../src/functions/functions";
 import {
@@ -435,5 +439,483 @@ describe("CBA.RISKSCORE and CBA.RISKBAND", () => {
     expectError(riskBand(column(12), row(15, 10)), "#NUM!", /ascending/);
     expectError(riskBand(column(-1)), "#NUM!", /^score: cannot be negative/);
     expectError(riskBand(column(1, "high")), "#VALUE!", /^score\[2\]: is not a number/);
+  });
+});
+
+describe("CBA.SCENARIO", () => {
+  test("multiplies costs and benefits by their factors: savingFactor × benefits − costFactor × costs", () => {
+    expect(grid(scenario(row(100, 0, 0), row(0, 60, 60), 1.2))).toEqual([[-120, 60, 60]]);
+    expect(grid(scenario(row(100, 0, 0), row(0, 60, 60), null as unknown as number, 0.5))).toEqual([
+      [-100, 30, 30],
+    ]);
+  });
+
+  test("a delay shifts costs and benefits alike, zeros first, and cuts off at the last period", () => {
+    expect(grid(scenario(row(100, 0, 0), row(0, 60, 60), undefined, undefined, 1))).toEqual([[0, -100, 60]]);
+    expect(grid(scenario(row(100, 0, 0), row(0, 60, 60), undefined, undefined, 3))).toEqual([[0, 0, 0]]);
+  });
+
+  test("with no factors or delay it is benefits − costs, spilling the way the costs run", () => {
+    expect(scenario(column(100, 50), column(0, 80))).toEqual([[-100], [30]]);
+    expect(scenario(row(100, 50), column(0, 80))).toEqual([[-100, 30]]);
+  });
+
+  test("its result feeds CBA.NPV: NPV = savingFactor × PV(benefits) − costFactor × PV(costs), for any rows", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 10_000 })), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 300 }),
+        (pairs, costPercent, savingPercent) => {
+          const costs = pairs.map(([c]) => c);
+          const benefits = pairs.map(([, b]) => b);
+          const pv = (values: number[]) => single(npv([[0.035]], row(...values)));
+          const net = scenario(row(...costs), row(...benefits), costPercent / 100, savingPercent / 100);
+          expect(single(npv([[0.035]], net as unknown[][]))).toBeCloseTo(
+            (savingPercent / 100) * pv(benefits) - (costPercent / 100) * pv(costs),
+            6,
+          );
+        },
+      ),
+    );
+  });
+
+  test("a cost row left blank at the end still covers the same periods as its benefits", () => {
+    expect(scenario(row(100, "", ""), row(0, 60, 60))).toEqual([[-100, 60, 60]]);
+  });
+
+  test("negative factors, fractional delays and rows over different periods are refused, naming the argument", () => {
+    expectError(scenario(row(100), row(0), -1), "#NUM!", /^costFactor: is -1: a factor cannot be negative/);
+    expectError(scenario(row(100), row(0), 1, -0.5), "#NUM!", /^savingFactor: .*cannot be negative/);
+    expectError(
+      scenario(row(100), row(0), 1, 1, 1.5),
+      "#NUM!",
+      "delay: must be a whole number from 0 to 1000 (got 1.5)",
+    );
+    expectError(
+      scenario(row(100), row(0), "high" as unknown as number),
+      "#VALUE!",
+      /^costFactor: is not a number/,
+    );
+    expectError(
+      scenario(row(100, 50), row(0, 60, 60)),
+      "#VALUE!",
+      /^benefits: cover 3 periods but costs cover 2/,
+    );
+  });
+});
+
+describe("CBA.SWITCHINGVALUE", () => {
+  test("benefits worth 207 next year against 100 now can halve at 3.5%; costs can double", () => {
+    expect(single(switchingValue(row(100, 0), row(0, 207)))).toBeCloseTo(-0.5, 12);
+    expect(
+      single(switchingValue(row(100, 0), row(0, 207), null as unknown as unknown[][], "costs")),
+    ).toBeCloseTo(1, 12);
+    expect(switchingValue(row(100, 0), row(0, 207), [[0.035]], " Costs ")).toEqual(
+      switchingValue(row(100, 0), row(0, 207), undefined, "costs"),
+    );
+  });
+
+  test("with a rate it is PV(costs) / PV(benefits) − 1, and a row of rates discounts cumulatively", () => {
+    expect(single(switchingValue(row(100, 0), row(0, 150), [[0.1]]))).toBeCloseTo(100 / (150 / 1.1) - 1, 12);
+    const rates = row(0.035, 0.03);
+    const benefitValue = 60 / 1.035 + 60 / (1.035 * 1.03);
+    expect(single(switchingValue(row(100, 0, 0), row(0, 60, 60), rates))).toBeCloseTo(
+      100 / benefitValue - 1,
+      12,
+    );
+  });
+
+  test("substituted back through CBA.SCENARIO, the switching value brings CBA.NPV to zero, for either driver", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 10_000 })), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.constantFrom(0, 0.035, 0.1),
+        (pairs, rate) => {
+          const costs = row(...pairs.map(([c]) => c));
+          const benefits = row(...pairs.map(([, b]) => b));
+          const scale = total(pairs.map(([c, b]) => c + b));
+          for (const driver of ["benefits", "costs"] as const) {
+            const change = switchingValue(costs, benefits, [[rate]], driver);
+            if (change instanceof RuntimeErrorDouble) {
+              // Only a driver with nothing in it has no switching value here (all amounts are positive).
+              expect(change.code).toBe("#N/A");
+              expect(total(pairs.map(([c, b]) => (driver === "costs" ? c : b)))).toBe(0);
+              continue;
+            }
+            const factor = 1 + single(change);
+            const net =
+              driver === "benefits"
+                ? scenario(costs, benefits, 1, factor)
+                : scenario(costs, benefits, factor, 1);
+            expect(Math.abs(single(npv([[rate]], net as unknown[][])))).toBeLessThan(
+              1e-9 * Math.max(1, scale),
+            );
+          }
+        },
+      ),
+    );
+  });
+
+  test("no change in benefits that have no present value moves the NPV: #N/A with the reason", () => {
+    expectError(
+      switchingValue(row(100, 0), row(0, 0)),
+      "#N/A",
+      "benefits: the benefits have no present value, so no change in them moves the NPV",
+    );
+    expectError(
+      switchingValue(row(0, 0), row(0, 50), undefined, "costs"),
+      "#N/A",
+      /^costs: the costs have no present value/,
+    );
+  });
+
+  test("an unknown driver, a bad rate and rows over different periods are refused, naming the argument", () => {
+    expectError(
+      switchingValue(row(100, 0), row(0, 207), undefined, "savings"),
+      "#VALUE!",
+      'driver: must be "benefits" or "costs" (got "savings")',
+    );
+    expectError(switchingValue(row(100, 0), row(0, 207), [[-1]]), "#NUM!", /^rate: /);
+    expectError(switchingValue(row(100, 0), row(0, 207, 1)), "#VALUE!", /^benefits: cover 3 periods/);
+  });
+});
+
+describe("CBA.PAYBACKDELAY", () => {
+  test("100 now and 60 a year for three years: a one-year delay still pays back, a two-year delay does not", () => {
+    expect(single(paybackDelay(row(100, 0, 0, 0), row(0, 60, 60, 60)))).toBe(2);
+    expect(
+      single(payback(scenario(row(100, 0, 0, 0), row(0, 60, 60, 60), 1, 1, 1) as unknown[][])),
+    ).toBeCloseTo(2 + 40 / 60, 12);
+  });
+
+  test("agrees with CBA.PAYBACK of CBA.SCENARIO: pays back at one period less of delay, not at the delay found", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 })), {
+          minLength: 2,
+          maxLength: 10,
+        }),
+        fc.constantFrom(undefined, 0.035),
+        (pairs, rate) => {
+          const costs = row(...pairs.map(([c]) => c));
+          const benefits = row(...pairs.map(([, b]) => b));
+          const rateRange = rate === undefined ? undefined : [[rate]];
+          const delayed = (delay: number) =>
+            payback(scenario(costs, benefits, 1, 1, delay) as unknown[][], rateRange);
+          const found = paybackDelay(costs, benefits, rateRange);
+          if (found instanceof RuntimeErrorDouble) {
+            expect(found.code).toBe("#N/A");
+            return;
+          }
+          const delay = single(found);
+          expect(typeof delayed(delay - 1)).toBe("number");
+          expectError(delayed(delay), "#N/A", /does not pay back/);
+        },
+      ),
+    );
+  });
+
+  test("discounting makes payback later, so a discounted case bears no more delay than the simple one", () => {
+    const costs = row(100, 0, 0, 0, 0);
+    const benefits = row(0, 40, 40, 40, 40);
+    expect(single(paybackDelay(costs, benefits))).toBe(2);
+    expect(single(paybackDelay(costs, benefits, [[0.1]]))).toBe(1);
+  });
+
+  test("a case that never pays back, or pays back whatever the delay, is #N/A saying which", () => {
+    expectError(
+      paybackDelay(row(100, 0, 0), row(0, 40, 40)),
+      "#N/A",
+      "costs and benefits: do not pay back within 2 periods even without a delay",
+    );
+    expectError(
+      paybackDelay(row(0, 0, 0), row(10, 10, 10)),
+      "#N/A",
+      "costs and benefits: pay back within 2 periods whatever the delay, so no delay loses payback",
+    );
+  });
+});
+
+describe("CBA.NPVPERCENTILES", () => {
+  const costs = [2545, 300, 40, 40, 40, 40, 40, 40, 40, 40, 40];
+  const benefits = [0, 500, 1400, 1950, 1950, 1950, 1950, 1950, 1950, 1950, 1950];
+  const scaled = (values: readonly number[], factor: number) => row(...values.map((v) => v * factor));
+  const ranges = () =>
+    [
+      scaled(costs, 0.9),
+      row(...costs),
+      scaled(costs, 1.3),
+      scaled(benefits, 0.6),
+      row(...benefits),
+      scaled(benefits, 1.1),
+    ] as const;
+  // Triangular(0, 50, 100): P(X ≤ x) = x² / 5000 below the mode, so P10 = √500 and P90 = 100 − √500.
+  const triangularP10 = Math.sqrt(500);
+
+  test("with no uncertainty every percentile is the NPV of benefits − costs at 3.5%", () => {
+    const net = costs.map((c, t) => benefits[t]! - c);
+    const expected = single(npv([[0.035]], row(...net)));
+    const result = grid(
+      npvPercentiles(
+        row(...costs),
+        row(...costs),
+        row(...costs),
+        row(...benefits),
+        row(...benefits),
+        row(...benefits),
+      ),
+    );
+    expect(result).toHaveLength(1);
+    expect(result[0]).toHaveLength(3);
+    result[0]!.forEach((value) => expect(value).toBeCloseTo(expected, 5));
+  });
+
+  test("one benefit of 0 / 50 / 100 now: P10, P50 and P90 are the triangular distribution's own", () => {
+    const [p10, p50, p90] = grid(npvPercentiles(row(0), row(0), row(0), row(0), row(50), row(100)))[0]!;
+    expect(p10).toBeCloseTo(triangularP10, 1);
+    expect(p50).toBeCloseTo(50, 1);
+    expect(p90).toBeCloseTo(100 - triangularP10, 1);
+  });
+
+  test("a PERT range is narrower than the triangular one around the same likely value", () => {
+    const [p10, p50, p90] = grid(
+      npvPercentiles(row(0), row(0), row(0), row(0), row(50), row(100), undefined, undefined, "PERT"),
+    )[0]!;
+    expect(p10).toBeGreaterThan(triangularP10 + 1);
+    expect(p50).toBeCloseTo(50, 1);
+    expect(p90).toBeLessThan(100 - triangularP10 - 1);
+  });
+
+  test("a line moves as one across its periods, while the lines of a table vary independently", () => {
+    const zero = row(0, 0);
+    const oneLine = grid(npvPercentiles(zero, zero, zero, row(0, 0), row(50, 50), row(100, 100), [[0]]))[0]!;
+    expect(oneLine[0]).toBeCloseTo(2 * triangularP10, 1);
+    const twoLines = [
+      [0, ""],
+      ["", 0],
+    ];
+    const table = (amount: number) => [
+      [amount, ""],
+      ["", amount],
+    ];
+    const independent = grid(
+      npvPercentiles(twoLines, twoLines, twoLines, table(0), table(50), table(100), [[0]]),
+    )[0]!;
+    expect(independent[0]).toBeGreaterThan(oneLine[0]! + 5);
+    expect(independent[1]).toBeCloseTo(100, 0);
+  });
+
+  test("the same inputs and seed give the same percentiles every time; another seed draws again", () => {
+    const first = npvPercentiles(...ranges(), undefined, undefined, undefined, 2000, 42);
+    expect(npvPercentiles(...ranges(), undefined, undefined, undefined, 2000, 42)).toEqual(first);
+    expect(npvPercentiles(...ranges(), undefined, undefined, undefined, 2000, 43)).not.toEqual(first);
+  });
+
+  test("the defaults are 3.5%, P10 / P50 / P90 in a row, triangular, 5,000 trials and seed 1", () => {
+    expect(npvPercentiles(...ranges())).toEqual(
+      npvPercentiles(...ranges(), [[0.035]], row(0.1, 0.5, 0.9), "triangular", 5000, 1),
+    );
+  });
+
+  test("percentiles come back in the order asked, spilling the way they run, and rise with the percentile", () => {
+    const asked = [0.95, 0.05, 0.5];
+    const byColumn = grid(npvPercentiles(...ranges(), undefined, column(...asked)));
+    expect(byColumn).toHaveLength(3);
+    const [p95, p5, p50] = byColumn.map((r) => r[0]!);
+    expect(p5).toBeLessThan(p50!);
+    expect(p50).toBeLessThan(p95!);
+    expect(grid(npvPercentiles(...ranges(), undefined, row(...asked)))).toEqual([[p95, p5, p50]]);
+  });
+
+  test("a row of per-period rates is used as CBA.NPV uses it", () => {
+    const rates = grid(greenBookRates(10));
+    const net = costs.map((c, t) => benefits[t]! - c);
+    const [p50] = grid(
+      npvPercentiles(
+        row(...costs),
+        row(...costs),
+        row(...costs),
+        row(...benefits),
+        row(...benefits),
+        row(...benefits),
+        rates,
+        [[0.5]],
+      ),
+    )[0]!;
+    expect(p50).toBeCloseTo(single(npv(rates, row(...net))), 5);
+  });
+
+  test("a line given as a column gives the same answer as the same line given as a row", () => {
+    const asColumns = ranges().map((range) => column(...range[0]!)) as unknown as ReturnType<typeof ranges>;
+    expect(npvPercentiles(...asColumns, undefined, undefined, undefined, 500)).toEqual(
+      npvPercentiles(...ranges(), undefined, undefined, undefined, 500),
+    );
+  });
+
+  test("percentiles stay in order for any three-point lines and a small number of trials", () => {
+    const threePoint = fc.tuple(
+      fc.integer({ min: 0, max: 1000 }),
+      fc.integer({ min: 0, max: 500 }),
+      fc.integer({ min: 0, max: 500 }),
+    );
+    fc.assert(
+      fc.property(
+        // From two periods: a table one period wide is a single column, read as one line over periods.
+        fc.integer({ min: 2, max: 4 }).chain((periods) =>
+          fc.tuple(
+            fc.array(fc.array(threePoint, { minLength: periods, maxLength: periods }), {
+              minLength: 1,
+              maxLength: 3,
+            }),
+            fc.array(fc.array(threePoint, { minLength: periods, maxLength: periods }), {
+              minLength: 1,
+              maxLength: 3,
+            }),
+          ),
+        ),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.constantFrom("triangular", "pert"),
+        ([costLines, benefitLines], trials, seed, distribution) => {
+          const point = (lines: [number, number, number][][], k: 0 | 1 | 2) =>
+            lines.map((line) => line.map(([low, up, higher]) => [low, low + up, low + up + higher][k]!));
+          const result = grid(
+            npvPercentiles(
+              point(costLines, 0),
+              point(costLines, 1),
+              point(costLines, 2),
+              point(benefitLines, 0),
+              point(benefitLines, 1),
+              point(benefitLines, 2),
+              undefined,
+              row(0, 0.1, 0.5, 0.9, 1),
+              distribution,
+              trials,
+              seed,
+            ),
+          )[0]!;
+          for (let k = 1; k < result.length; k++) expect(result[k]).toBeGreaterThanOrEqual(result[k - 1]!);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  test("a likely below its low or a high below its likely is #NUM!, naming the cell", () => {
+    expectError(
+      npvPercentiles(row(10, 0), row(5, 0), row(12, 0), row(0, 9), row(0, 9), row(0, 9)),
+      "#NUM!",
+      "costsLikely[0]: is 5, below costsLow (10): give low ≤ likely ≤ high",
+    );
+    const low = [
+      [0, 1],
+      [0, 2],
+    ];
+    const high = [
+      [0, 1],
+      [0, 1],
+    ];
+    expectError(
+      npvPercentiles(row(1, 1), row(1, 1), row(1, 1), low, low, high),
+      "#NUM!",
+      "benefitsHigh row 2, period 1: is 1, below benefitsLikely (2): give low ≤ likely ≤ high",
+    );
+  });
+
+  test("ranges of different lines or periods are #VALUE!, naming the range", () => {
+    const two = [
+      [1, 1],
+      [1, 1],
+    ];
+    expectError(
+      npvPercentiles(two, row(1, 1), two, row(0, 9), row(0, 9), row(0, 9)),
+      "#VALUE!",
+      "costsLikely: has 1 line but costsLow has 2: give low, likely and high for the same lines",
+    );
+    expectError(
+      npvPercentiles(row(1), row(1), row(1), row(0, 9), row(0, 9), row(0, 9)),
+      "#VALUE!",
+      /^costsLow: covers 1 period but benefitsLow covers 2/,
+    );
+    expectError(
+      npvPercentiles(row(1), row("x"), row(1), row(1), row(1), row(1)),
+      "#VALUE!",
+      /^costsLikely\[0\]: is not a number/,
+    );
+  });
+
+  test("bad percentiles, trials, seeds and distributions are refused, naming the argument", () => {
+    const args = ranges();
+    expectError(
+      npvPercentiles(...args, undefined, row(10, 50)),
+      "#NUM!",
+      /^percentiles\[1\]: must be a fraction from 0 to 1/,
+    );
+    expectError(npvPercentiles(...args, undefined, row(0.1, "")), "#VALUE!", /^percentiles\[2\]: is blank/);
+    expectError(
+      npvPercentiles(...args, undefined, undefined, "normal"),
+      "#VALUE!",
+      'distribution: must be "triangular" or "pert" (got "normal")',
+    );
+    expectError(
+      npvPercentiles(...args, undefined, undefined, undefined, 0),
+      "#NUM!",
+      "trials: must be a whole number from 1 to 100000 (got 0)",
+    );
+    expectError(
+      npvPercentiles(...args, undefined, undefined, undefined, 100_001),
+      "#NUM!",
+      /^trials: must be a whole number from 1 to 100000/,
+    );
+    expectError(
+      npvPercentiles(...args, undefined, undefined, undefined, undefined, -1),
+      "#NUM!",
+      /^seed: must be a whole number from 0 to 4294967295/,
+    );
+    expectError(npvPercentiles(...args, [[-2]]), "#NUM!", /^rate: /);
+  });
+
+  test("100,000 trials are accepted for a ten-year case; a simulation too large for a cell is refused with the trials it can take", () => {
+    const result = grid(npvPercentiles(...ranges(), undefined, undefined, undefined, 100_000));
+    expect(result[0]).toHaveLength(3);
+    const manyLines = Array.from({ length: 500 }, () => [...costs]);
+    const most = Math.floor(50_000_000 / (501 * 11));
+    const tooMany = [
+      manyLines,
+      manyLines,
+      manyLines,
+      row(...benefits),
+      row(...benefits),
+      row(...benefits),
+    ] as const;
+    expectError(
+      npvPercentiles(...tooMany, undefined, undefined, undefined, most + 1),
+      "#NUM!",
+      `trials: ${most + 1} trials of 501 lines over 11 periods are more than a cell should simulate; use at most ${most} trials`,
+    );
+  });
+
+  test("PERT ranges count by their distinct shapes, so they take fewer trials than triangular ones", () => {
+    // Each period's likely value sits at a different point of its range: 11 shapes per line.
+    const low = Array.from({ length: 20 }, () => costs.map(() => 0));
+    const likely = Array.from({ length: 20 }, () => costs.map((_, t) => t + 1));
+    const high = Array.from({ length: 20 }, () => costs.map(() => 12));
+    const tooMany = [low, likely, high, row(...low[0]!), row(...low[0]!), row(...low[0]!)] as const;
+    const most = Math.floor(50_000_000 / (21 * 11 + 50 * 20 * 11));
+    expectError(
+      npvPercentiles(...tooMany, undefined, undefined, "pert", most + 1),
+      "#NUM!",
+      `trials: ${most + 1} trials of 21 lines over 11 periods with PERT ranges are more than a cell should simulate; use at most ${most} trials`,
+    );
+    expect(Array.isArray(npvPercentiles(...tooMany, undefined, undefined, "triangular", most + 1))).toBe(
+      true,
+    );
   });
 });

@@ -77,14 +77,58 @@ const entries = Object.entries(customFunctions).filter(([, value]) => typeof val
   (...args: unknown[]) => unknown,
 ][];
 
+/**
+ * The argument that sets how much work a call does is drawn small, so the suite stays fast:
+ * anything Excel could pass there except a blank, which would mean the default of 5,000 trials.
+ */
+const smallTrials = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 1, max: 40 }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<unknown>(
+      0,
+      -1,
+      2.5,
+      100_001,
+      1e308,
+      Number.NaN,
+      "many",
+      true,
+      [[20]],
+      [[1, 2]],
+    ),
+  },
+);
+const workArguments: Record<string, { position: number; arbitrary: fc.Arbitrary<unknown> } | undefined> = {
+  npvPercentiles: { position: 9, arbitrary: smallTrials },
+};
+
+/** Up to one argument more than the function takes, with any work-setting argument drawn small. */
+function argumentsFor(
+  name: string,
+  customFunction: (...args: unknown[]) => unknown,
+  each: fc.Arbitrary<unknown>,
+  minLength: number,
+): fc.Arbitrary<unknown[]> {
+  const args = fc.array(each, { minLength, maxLength: Math.max(4, customFunction.length + 1) });
+  const work = workArguments[name];
+  if (work === undefined) return args;
+  return fc.tuple(args, work.arbitrary).map(([list, value]) => {
+    const padded = [...list];
+    while (padded.length <= work.position) padded.push(undefined);
+    padded[work.position] = value;
+    return padded;
+  });
+}
+
 test("every exported function is fuzzed", () => {
-  expect(entries.length).toBe(15);
+  expect(entries.length).toBe(19);
 });
 
-describe.each(entries)("%s", (_name, customFunction) => {
+describe.each(entries)("%s", (name, customFunction) => {
   test("answers any arguments with an error carrying a message or values Excel can show, and never throws", () => {
     fc.assert(
-      fc.property(fc.array(argument, { minLength: 0, maxLength: 4 }), (args) => {
+      fc.property(argumentsFor(name, customFunction, argument, 0), (args) => {
         const result = customFunction(...args);
         expect(isExcelAnswer(result)).toBe(true);
         // A failure the adapters and engine did not foresee still answers, but is a defect to fix.
@@ -102,9 +146,51 @@ describe.each(entries)("%s", (_name, customFunction) => {
       fc.constantFrom(0.035, 0.1, 1, null),
     );
     fc.assert(
-      fc.property(fc.array(plausible, { minLength: 1, maxLength: 3 }), (args) => {
+      fc.property(argumentsFor(name, customFunction, plausible, 1), (args) => {
         expect(isExcelAnswer(customFunction(...args))).toBe(true);
       }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("npvPercentiles with well-formed ranges", () => {
+  // Low ≤ likely ≤ high from ordinary to enormous amounts, where a range's width can overflow.
+  const amount = fc.oneof(
+    fc.integer({ min: -1_000_000, max: 1_000_000 }),
+    fc.double({ min: -1e308, max: 1e308, noNaN: true, noDefaultInfinity: true }),
+  );
+  const threePoint = fc.oneof(
+    {
+      weight: 9,
+      arbitrary: fc.tuple(amount, amount, amount).map((values): unknown[] => values.sort((a, b) => a - b)),
+    },
+    { weight: 1, arbitrary: fc.constant<unknown[]>(["", null, ""]) },
+  );
+  const lines = (periods: number) =>
+    fc.array(fc.array(threePoint, { minLength: periods, maxLength: periods }), {
+      minLength: 1,
+      maxLength: 3,
+    });
+  const point = (table: unknown[][][], k: number): unknown[][] =>
+    table.map((line) => line.map((cell) => cell[k]));
+
+  test("answers any options after well-formed low / likely / high ranges with values or a clear error", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }).chain((periods) => fc.tuple(lines(periods), lines(periods))),
+        fc.tuple(argument, argument, argument, smallTrials, argument),
+        ([costs, benefits], options) => {
+          const result = customFunctions.npvPercentiles(
+            ...([0, 1, 2].map((k) => point(costs, k)) as [unknown[][], unknown[][], unknown[][]]),
+            ...([0, 1, 2].map((k) => point(benefits, k)) as [unknown[][], unknown[][], unknown[][]]),
+            ...(options as [unknown[][], unknown[][], string, number, number]),
+          );
+          expect(isExcelAnswer(result)).toBe(true);
+          if (result instanceof RuntimeErrorDouble)
+            expect(result.message).not.toMatch(/could not calculate this/);
+        },
+      ),
       { numRuns: 500 },
     );
   });

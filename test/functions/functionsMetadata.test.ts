@@ -52,6 +52,10 @@ test("ids and names are the CBA function names, one each, in upper case", () => 
     "BCR",
     "YEARSTORECOVER",
     "PHASE",
+    "SCENARIO",
+    "SWITCHINGVALUE",
+    "PAYBACKDELAY",
+    "NPVPERCENTILES",
     "RISKSCORE",
     "RISKBAND",
   ]);
@@ -101,12 +105,24 @@ test("functions that spill declare a matrix result; single answers declare a num
     "DISCOUNTFACTORS",
     "GREENBOOKRATES",
     "PHASE",
+    "SCENARIO",
+    "NPVPERCENTILES",
     "RISKSCORE",
     "RISKBAND",
   ]) {
     expect(byId.get(id)?.result?.dimensionality).toBe("matrix");
   }
-  for (const id of ["NPV", "IRR", "PAYBACK", "ROI", "BENEFITMULTIPLE", "BCR", "YEARSTORECOVER"]) {
+  for (const id of [
+    "NPV",
+    "IRR",
+    "PAYBACK",
+    "ROI",
+    "BENEFITMULTIPLE",
+    "BCR",
+    "YEARSTORECOVER",
+    "SWITCHINGVALUE",
+    "PAYBACKDELAY",
+  ]) {
     expect(byId.get(id)?.result).toEqual({ type: "number" });
   }
 });
