@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `cba`: the headless runner. `cba sample <file.xlsx>` writes the Hampshire sample workbook;
- * `cba run <in.xlsx> [--out <out.xlsx>]` checks, computes and writes the result sheets.
+ * `cba run <in.xlsx> [--out <out.xlsx>]` checks, computes and writes the result sheets;
+ * `cba simulate <in.xlsx> [--out <out.xlsx>] [--trials N] [--seed S]` writes the CBA Simulation sheet.
  */
 import { runCommand } from "./commands";
 

@@ -7,12 +7,17 @@ import {
   standardRiskScale,
 } from "../engine/riskRegister";
 import { businessCaseFromContract, computeContractBusinessCase } from "./businessCaseFromContract";
+import type { ContractSettings } from "./contractInputs";
 import { type ContractProblem, hasErrors, inputError } from "./contractProblems";
 import { readContract } from "./contractReader";
 import { fixedOutputNames, outputNameProblems, validateContract } from "./contractValidator";
 import { allInputRangeNames } from "./inputContract";
+import { outputNamesTaken } from "./outputNames";
+import { productSheetNames } from "./productSheets";
 import { reconcileResults, type ReconciliationRow } from "./resultReconciliation";
 import { riskWriteBack } from "./resultSheets/risksSheet";
+import { scenarioOutputNames } from "./resultSheets/scenariosSheet";
+import { analyseScenarios, type ScenarioAnalysis } from "./scenarioAnalysis";
 import { buildWritePlan, type WritePlanInput } from "./resultSheets/writePlan";
 import type { WorkbookPort, WritePlan } from "./workbookPort";
 
@@ -34,11 +39,16 @@ export interface RefreshReport {
   };
   risks?: RiskRegisterSummary;
   reconciliation?: ReconciliationRow[];
+  /** Scenario comparisons, switching values and tornado: present when the workbook has CBA_Scenarios. */
+  scenarios?: ScenarioAnalysis;
+  /** The settings in force (workbook values and defaults), e.g. the seed for a simulation. */
+  settings?: ContractSettings;
 }
 
 /**
  * One refresh: read the contract's ranges (one read), check the whole contract, compute the
- * business case and the risk register, plan every sheet and write it (one write). Everything is
+ * business case, its scenarios and sensitivity (when the workbook has CBA_Scenarios) and the risk
+ * register, plan every sheet and write it (one write). Everything is
  * computed before the first write, and on any error nothing is written.
  *
  * @example
@@ -49,22 +59,32 @@ export async function refreshWorkbook(
   port: WorkbookPort,
   options: RefreshOptions = {},
 ): Promise<RefreshReport> {
-  const snapshot = await port.read([...allInputRangeNames, ...fixedOutputNames]);
+  const snapshot = await port.read([...allInputRangeNames, ...fixedOutputNames, ...scenarioOutputNames]);
   const { inputs, problems: readProblems } = readContract(snapshot);
   const problems = [
     ...readProblems,
     ...validateContract(inputs, snapshot.sheets),
     ...outputNameProblems(snapshot),
   ];
+  if (inputs.lines && inputs.scenarios)
+    problems.push(...outputNamesTaken(snapshot, scenarioOutputNames, productSheetNames.scenarios));
   if (hasErrors(problems)) return { status: "invalid", problems };
 
-  const report: RefreshReport = { status: options.dryRun ? "checked" : "written", problems };
+  const report: RefreshReport = {
+    status: options.dryRun ? "checked" : "written",
+    problems,
+    settings: inputs.settings,
+  };
   try {
     if (inputs.lines) {
       const contract = businessCaseFromContract(inputs);
       const result = computeContractBusinessCase(contract);
       report.businessCase = { model: contract.model, result, derivedCases: contract.derivedCases };
       report.reconciliation = reconcileResults(contract.model, result);
+      if (inputs.scenarios) {
+        const names = inputs.scenarios.scenarios.map((scenario) => scenario.name);
+        report.scenarios = analyseScenarios(contract, result, names);
+      }
     }
     let risks: WritePlanInput["risks"];
     if (inputs.risks) {
@@ -93,6 +113,7 @@ export async function refreshWorkbook(
       roundingUnit: inputs.settings.roundingUnit,
     };
     if (report.businessCase) planInput.businessCase = report.businessCase;
+    if (report.scenarios) planInput.scenarios = report.scenarios;
     if (risks) planInput.risks = risks;
     report.plan = buildWritePlan(planInput);
   } catch (error) {

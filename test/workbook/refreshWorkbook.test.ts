@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { addInputRanges } from "../../src/workbook/excelJs/inputRangesWriter";
 import { ExcelJsWorkbook } from "../../src/workbook/excelJs/excelJsWorkbook";
+import { allProductSheetNames } from "../../src/workbook/productSheets";
 import { refreshWorkbook } from "../../src/workbook/refreshWorkbook";
 import { hampshireSampleNotes, hampshireSampleRanges } from "../../src/workbook/samples/hampshireSample";
 import { ranges, smallCase } from "./smallCase";
@@ -18,6 +19,7 @@ import {
 const folder = temporaryFolder();
 afterAll(() => folder.remove());
 
+/** The sheets a case without CBA_Scenarios gets; the Hampshire sample, with scenarios, gets all of them. */
 const productSheets = ["CBA Apportionment", "CBA Partners", "CBA Risks", "CBA Checks"];
 
 /** Every sheet's cells plus the workbook's names and tables: the whole visible content. */
@@ -42,7 +44,7 @@ describe("refreshing a workbook", () => {
     expect(second.status).toBe("written");
     const first = workbookContents(await loadWorkbook(folder.path("twice-1.xlsx")));
     const again = workbookContents(await loadWorkbook(folder.path("twice-2.xlsx")));
-    expect(first.sheets.filter((s) => productSheets.includes(s))).toEqual(productSheets);
+    expect(first.sheets.filter((s) => allProductSheetNames.includes(s))).toEqual(allProductSheetNames);
     expect(again).toEqual(first);
   });
 
@@ -62,7 +64,7 @@ describe("refreshing a workbook", () => {
     await refreshFile(folder.path("user.xlsx"), folder.path("user-results.xlsx"));
     const after = await loadWorkbook(folder.path("user-results.xlsx"));
     const userSheets = sheetNames(before);
-    expect(sheetNames(after).filter((s) => !productSheets.includes(s))).toEqual(userSheets);
+    expect(sheetNames(after).filter((s) => !allProductSheetNames.includes(s))).toEqual(userSheets);
     for (const sheet of userSheets) {
       const old = sheetCells(before, sheet);
       const now = sheetCells(after, sheet);

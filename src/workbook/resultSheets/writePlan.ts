@@ -5,11 +5,13 @@ import type { RisksInput, SettingUsed } from "../contractInputs";
 import type { ContractProblem } from "../contractProblems";
 import { allProductSheetNames, sameSheetName } from "../productSheets";
 import type { ReconciliationRow } from "../resultReconciliation";
+import type { ScenarioAnalysis } from "../scenarioAnalysis";
 import type { CellUpdate, OwnedSheet, SheetInfo, WritePlan } from "../workbookPort";
 import { apportionmentSheet } from "./apportionmentSheet";
 import { type ChecksSheetInput, checksSheet, notComputedSheet } from "./checksSheet";
 import { partnersSheet } from "./partnersSheet";
 import { risksSheet } from "./risksSheet";
+import { scenariosSheet } from "./scenariosSheet";
 
 export interface WritePlanInput {
   /** Sheets already in the workbook: product sheets no longer produced are emptied, not left stale. */
@@ -19,6 +21,8 @@ export interface WritePlanInput {
     result: BusinessCaseResult;
     derivedCases: ReadonlyMap<string, { from: string; description: string }>;
   };
+  /** Present when the workbook has CBA_Scenarios: fills the CBA Scenarios sheet. */
+  scenarios?: ScenarioAnalysis;
   risks?: { input: RisksInput; summary: RiskRegisterSummary; bands: RiskBands; updates: CellUpdate[] };
   warnings: readonly ContractProblem[];
   reconciliation: readonly ReconciliationRow[];
@@ -39,6 +43,7 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
   if (input.businessCase) {
     const { model, result, derivedCases } = input.businessCase;
     sheets.push(apportionmentSheet(model, result), partnersSheet(model, result, derivedCases));
+    if (input.scenarios) sheets.push(scenariosSheet(model, input.scenarios));
   }
   if (input.risks) sheets.push(risksSheet(input.risks.input, input.risks.summary, input.risks.bands));
   const checks: ChecksSheetInput = {

@@ -1,0 +1,267 @@
+/**
+ * The CBA Simulation sheet on real .xlsx files: a simulation of the Hampshire sample written
+ * through the ExcelJS adapter by `writeSimulation`, read back with ExcelJS, and compared with the
+ * SimulationResult it came from.
+ */
+import ExcelJS from "exceljs";
+import { programme } from "../../src/engine/businessCase";
+import type { BusinessCaseModel } from "../../src/engine/businessCaseModel";
+import { Money } from "../../src/engine/money";
+import {
+  prepareSimulation,
+  runTrials,
+  type SimulationOptions,
+  type SimulationResult,
+  simulateBusinessCase,
+  summariseSimulation,
+} from "../../src/engine/monteCarlo/simulation";
+import { addInputRanges } from "../../src/workbook/excelJs/inputRangesWriter";
+import { ExcelJsWorkbook } from "../../src/workbook/excelJs/excelJsWorkbook";
+import { refreshWorkbook } from "../../src/workbook/refreshWorkbook";
+import {
+  simulationOutputNames,
+  simulationSheet,
+  simulationWritePlan,
+} from "../../src/workbook/resultSheets/simulationSheet";
+import { hampshireSampleNotes, hampshireSampleRanges } from "../../src/workbook/samples/hampshireSample";
+import { inputCasesOnly, sensitivityCases } from "../../src/workbook/scenarioAnalysis";
+import { writeSimulation } from "../../src/workbook/writeSimulation";
+import {
+  loadWorkbook,
+  readTable,
+  refreshFile,
+  sheetCells,
+  sheetNames,
+  tableRecords,
+  temporaryFolder,
+  writeWorkbook,
+} from "./workbookFiles";
+
+const folder = temporaryFolder();
+afterAll(() => folder.remove());
+
+let model: BusinessCaseModel;
+
+beforeAll(async () => {
+  await writeWorkbook(folder.path("hampshire.xlsx"), hampshireSampleRanges(), [hampshireSampleNotes]);
+  const workbook = new ExcelJS.Workbook();
+  addInputRanges(workbook, hampshireSampleRanges(), [hampshireSampleNotes]);
+  const report = await refreshWorkbook(new ExcelJsWorkbook(workbook), { dryRun: true });
+  model = inputCasesOnly(report.businessCase!.model);
+});
+
+function options(seed: number, trials = 2000): SimulationOptions {
+  return { ...sensitivityCases(model)!, seed, trials };
+}
+
+/** Simulates, writes the sheet into a fresh copy of the sample file, saves it and loads it back. */
+async function simulatedFile(name: string, run: SimulationOptions, result?: SimulationResult) {
+  const simulated = result ?? simulateBusinessCase(model, run);
+  const port = await ExcelJsWorkbook.fromFile(folder.path("hampshire.xlsx"));
+  const report = await writeSimulation(port, simulated, run);
+  await port.saveAs(folder.path(name));
+  return { report, result: simulated, workbook: await loadWorkbook(folder.path(name)) };
+}
+
+describe("the CBA Simulation sheet", () => {
+  test("the same seed twice gives identical cells; another seed gives different ones", async () => {
+    const first = await simulatedFile("seed-7a.xlsx", options(7));
+    const second = await simulatedFile("seed-7b.xlsx", options(7));
+    const other = await simulatedFile("seed-8.xlsx", options(8));
+    expect(first.report.status).toBe("written");
+    const cells = (workbook: ExcelJS.Workbook) => sheetCells(workbook, "CBA Simulation");
+    expect(cells(second.workbook)).toEqual(cells(first.workbook));
+    expect(cells(other.workbook)).not.toEqual(cells(first.workbook));
+  });
+
+  test("states the trials, seed, sampling method and distribution it was run with", async () => {
+    const run = { ...options(11, 1500), distribution: "pert" as const, sampling: "plain" as const };
+    const { workbook } = await simulatedFile("stated.xlsx", run);
+    const settings = Object.fromEntries(
+      tableRecords(readTable(workbook, "CBA_Out_SimulationRun")).map((r) => [r["Setting"], r["Value"]]),
+    );
+    expect(settings).toMatchObject({
+      "Trials run": 1500,
+      Seed: 11,
+      Sampling: "Plain random",
+      Distribution: "PERT",
+      "Best case": "Best",
+      "Worst case": "Worst",
+    });
+  });
+
+  test("NPV percentiles, mean and the chance of a negative NPV per partner are the result's", async () => {
+    const { workbook, result } = await simulatedFile("npv.xlsx", options(3));
+    const table = readTable(workbook, "CBA_Out_SimulationNPV");
+    expect(table.header.slice(2, 7)).toEqual(["P5", "P10", "P50", "P90", "P95"]);
+    expect(table.rows).toEqual(
+      result.partners.map((partner) => [
+        partner.partner,
+        partner.partner === programme
+          ? "Total programme"
+          : model.partners.find((p) => p.code === partner.partner)!.name,
+        ...partner.netPresentValue.percentiles.map((p) => p.value.toNumber()),
+        partner.netPresentValue.mean.toNumber(),
+        partner.netPresentValue.standardDeviation.toNumber(),
+        partner.netPresentValue.probabilityNegative,
+      ]),
+    );
+    expect(table.formats[0]![2]).toBe("#,##0;(#,##0)");
+  });
+
+  test("payback percentiles and the probability of paying back within N years are the result's", async () => {
+    const { workbook, result } = await simulatedFile("payback.xlsx", options(5));
+    const rows = tableRecords(readTable(workbook, "CBA_Out_SimulationPayback"));
+    const within = `Probability of paying back within ${result.paybackWithinYears} years`;
+    for (const partner of result.partners) {
+      for (const [measure, distribution] of [
+        ["Payback", partner.payback],
+        ["Discounted payback", partner.discountedPayback],
+      ] as const) {
+        const row = rows.find((r) => r["Partner"] === partner.partner && r["Measure"] === measure)!;
+        expect(row[within]).toBe(distribution.probabilityWithin);
+        distribution.percentiles.forEach((p, index) => {
+          const header = ["P5", "P10", "P50", "P90", "P95"][index]!;
+          expect(row[header]).toEqual(
+            p.payback.kind === "paysBack"
+              ? p.payback.periods.toNumber()
+              : `does not pay back within ${p.payback.horizon} years`,
+          );
+        });
+      }
+    }
+  });
+
+  test("a case that never pays back shows the percentile as text, never a number", () => {
+    // Costs doubled: many trials do not pay back within the horizon.
+    const dearer: BusinessCaseModel = {
+      ...model,
+      lines: model.lines.map((line) => ({
+        ...line,
+        values: Object.fromEntries(
+          Object.entries(line.values).map(([name, value]) => [
+            name,
+            value instanceof Money && value.isPositive() ? value.times(6) : value,
+          ]),
+        ),
+      })),
+    };
+    const result = simulateBusinessCase(dearer, options(9, 500));
+    const sheet = simulationSheet(result, options(9, 500), {
+      partners: model.partners,
+      unitLabel: "£'000",
+      roundingUnit: new Money(1),
+    });
+    const payback = sheet.blocks.find((b) => b.name === "CBA_Out_SimulationPayback")!;
+    const cells = payback.rows.flatMap((row) => row.slice(3, 8));
+    expect(cells).toContain("does not pay back within 10 years");
+    expect(cells.every((v) => typeof v === "string" || (typeof v === "number" && Number.isFinite(v)))).toBe(
+      true,
+    );
+  });
+
+  test("the histogram table counts every trial once per partner, and a column chart plots each partner's", async () => {
+    const { workbook, result, report } = await simulatedFile("histogram.xlsx", options(13));
+    const rows = tableRecords(readTable(workbook, "CBA_Out_SimulationHistogram"));
+    for (const partner of result.partners) {
+      const mine = rows.filter((r) => r["Partner"] === partner.partner);
+      expect(mine.reduce((total, r) => total + Number(r["Trials"]), 0)).toBe(result.trials);
+      expect(mine.map((r) => r["Trials"])).toEqual(partner.netPresentValue.histogram.map((bin) => bin.count));
+    }
+    const sheet = report.plan!.sheets[0]!;
+    const chartSources = sheet.charts.map((chart) => chart.sourceBlock);
+    expect(chartSources).toEqual(simulationOutputNames(result.partners.map((p) => p.partner)).slice(-4));
+    for (const chart of sheet.charts) {
+      expect(chart.kind).toBe("columnClustered");
+      const block = readTable(workbook, chart.sourceBlock);
+      // A category column and one series: Excel plots trials against NPV bands.
+      expect(block.header).toEqual(["NPV (£'000)", "Trials"]);
+      expect(
+        block.rows.every(([band, trials]) => typeof band === "string" && typeof trials === "number"),
+      ).toBe(true);
+    }
+  });
+
+  test("a simulation stopped early says so and covers the trials it ran", async () => {
+    const run = options(17, 2000);
+    const state = prepareSimulation(model, run);
+    runTrials(state, 600);
+    const { workbook } = await simulatedFile("stopped.xlsx", run, summariseSimulation(state));
+    const settings = Object.fromEntries(
+      tableRecords(readTable(workbook, "CBA_Out_SimulationRun")).map((r) => [r["Setting"], r["Value"]]),
+    );
+    expect(settings).toMatchObject({ "Trials run": 600, "Trials requested": 2000 });
+  });
+
+  test("the write plan is a pure function of the result: the same inputs give the same plan", () => {
+    const result = simulateBusinessCase(model, options(21, 300));
+    const context = { partners: model.partners, unitLabel: "£'000", roundingUnit: new Money(1) };
+    expect(simulationWritePlan(result, options(21, 300), context)).toEqual(
+      simulationWritePlan(result, options(21, 300), context),
+    );
+    expect(simulationWritePlan(result, options(21, 300), context).cellUpdates).toEqual([]);
+  });
+});
+
+describe("where the CBA Simulation sheet may go", () => {
+  test("a user's sheet named 'CBA Simulation' is never overwritten: an error, and nothing is written", async () => {
+    await writeWorkbook(folder.path("clash.xlsx"), hampshireSampleRanges(), [], (workbook) => {
+      workbook.addWorksheet("CBA Simulation").getCell("B2").value = "My own simulation";
+    });
+    const port = await ExcelJsWorkbook.fromFile(folder.path("clash.xlsx"));
+    const before = sheetNames(port.workbook).map((name) => sheetCells(port.workbook, name));
+    const report = await writeSimulation(port, simulateBusinessCase(model, options(1, 200)), options(1, 200));
+    expect(report.status).toBe("invalid");
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ severity: "error", check: "Sheet name taken", cell: "'CBA Simulation'!A1" }),
+    );
+    expect(sheetNames(port.workbook).map((name) => sheetCells(port.workbook, name))).toEqual(before);
+  });
+
+  test("a user's table named like one of the sheet's tables is reported, and nothing is written", async () => {
+    const taken = {
+      name: "CBA_Out_SimulationNPV",
+      sheet: "Mine",
+      topLeft: "A1",
+      header: ["Partner", "NPV"],
+      rows: [["HCC", 1]],
+      as: "table" as const,
+    };
+    await writeWorkbook(folder.path("taken.xlsx"), [...hampshireSampleRanges(), taken]);
+    const port = await ExcelJsWorkbook.fromFile(folder.path("taken.xlsx"));
+    const report = await writeSimulation(port, simulateBusinessCase(model, options(1, 200)), options(1, 200));
+    expect(report.status).toBe("invalid");
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({
+        check: "Output name taken",
+        range: "CBA_Out_SimulationNPV",
+        cell: "Mine!A1",
+      }),
+    );
+    expect(sheetNames(port.workbook)).not.toContain("CBA Simulation");
+  });
+
+  test("a second simulation replaces the first in place, and a refresh leaves it alone", async () => {
+    const first = await simulatedFile("again-1.xlsx", options(31, 400));
+    const port = await ExcelJsWorkbook.fromFile(folder.path("again-1.xlsx"));
+    const second = await writeSimulation(
+      port,
+      simulateBusinessCase(model, options(32, 400)),
+      options(32, 400),
+    );
+    expect(second.status).toBe("written");
+    await port.saveAs(folder.path("again-2.xlsx"));
+    const replaced = await loadWorkbook(folder.path("again-2.xlsx"));
+    expect(sheetNames(replaced)).toEqual(sheetNames(first.workbook));
+    const seed = (workbook: ExcelJS.Workbook) =>
+      tableRecords(readTable(workbook, "CBA_Out_SimulationRun")).find((r) => r["Setting"] === "Seed")![
+        "Value"
+      ];
+    expect(seed(replaced)).toBe(32);
+
+    const refreshed = await refreshFile(folder.path("again-2.xlsx"), folder.path("again-3.xlsx"));
+    expect(refreshed.status).toBe("written");
+    const after = await loadWorkbook(folder.path("again-3.xlsx"));
+    expect(sheetCells(after, "CBA Simulation")).toEqual(sheetCells(replaced, "CBA Simulation"));
+  });
+});
