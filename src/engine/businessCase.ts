@@ -290,6 +290,8 @@ function partnerResult(
   const setUp = { apportioned: zero(), direct: zero() };
   const annual = { apportioned: zero(), direct: zero() };
   const missing: string[] = [];
+  // Phasing is linear, so lines sharing a year profile are added up first and phased once.
+  const byProfile = new Map<string, { fractions: readonly Money[]; isCost: boolean; total: Money }>();
   model.lines.forEach((line, l) => {
     if (!reachesPartner(line)) return;
     if (values[l] === notQuantified) {
@@ -301,13 +303,19 @@ function partnerResult(
     if (line.allocation.kind === "pool") bucket.apportioned = bucket.apportioned.plus(part);
     else bucket.direct = bucket.direct.plus(part);
     const isCost = countsAsCost(line, values[l]!);
-    fractionsByLine[l]!.forEach((fraction, t) => {
+    const key = `${line.timing}|${line.profile ?? ""}|${isCost ? "cost" : "saving"}`;
+    const group = byProfile.get(key);
+    if (group) group.total = group.total.plus(part);
+    else byProfile.set(key, { fractions: fractionsByLine[l]!, isCost, total: part });
+  });
+  for (const { fractions, isCost, total } of byProfile.values()) {
+    fractions.forEach((fraction, t) => {
       if (fraction.isZero()) return;
-      const amount = part.times(fraction);
+      const amount = total.times(fraction);
       if (isCost) costs[t] = costs[t]!.plus(amount);
       else benefits[t] = benefits[t]!.minus(amount);
     });
-  });
+  }
   // A year whose one-off lines net to a saving shows it as a benefit, so costs stay positive.
   costs.forEach((cost, t) => {
     if (cost.isNegative()) {
