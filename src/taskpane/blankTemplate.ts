@@ -1,0 +1,109 @@
+/**
+ * The blank template: every contract range with its headers and formats, no figures, and one
+ * instruction line above each range saying what goes in it. Settings come filled with the
+ * contract's defaults so the pane's settings form can store changes straight away.
+ */
+import type { InputRangeSpec, NoteSheetSpec } from "../workbook/excelJs/inputRangesWriter";
+import { inputRangeNames, settingDefaults } from "../workbook/inputContract";
+import type { InputSheetsContent } from "./excelInputRanges";
+
+const amount = "#,##0;(#,##0)";
+/** Ranges start on row 3, leaving row 1 for the instruction line. */
+const topLeft = "A3";
+
+const instructions: Record<string, string> = {
+  [inputRangeNames.partners]:
+    "One row per partner body: a short code (e.g. HCC) used everywhere else, and its full name.",
+  [inputRangeNames.baseline]:
+    "One row per service area. Insert one column per partner, headed with its code, before Total; amounts in your unit.",
+  [inputRangeNames.pools]:
+    "Who shares what: Basis is Baseline, FTE, Equal or Manual; list service areas and partners separated by ; (or * for all).",
+  [inputRangeNames.lines]:
+    "Costs positive, savings negative. Timing: One-off or Recurring. Allocation: a pool name or one partner's code. N/A = not quantified.",
+  [inputRangeNames.profiles]:
+    "Optional phasing: the fraction of a line's amount in each year (a recurring line runs on at its last rate).",
+  [inputRangeNames.settings]: "Change these here or in the task pane's Settings tab.",
+  [inputRangeNames.risks]:
+    "Likelihood and impact from 1 to 5; Score and Band are filled in by the add-in on each refresh.",
+};
+
+function blankTable(
+  name: string,
+  sheet: string,
+  header: string[],
+  columnFormats?: (string | null)[],
+): InputRangeSpec {
+  // One empty row: an Excel table needs a data row, and it grows as rows are typed below it.
+  const spec: InputRangeSpec = { name, sheet, topLeft, header, rows: [header.map(() => null)], as: "table" };
+  if (columnFormats) spec.columnFormats = columnFormats;
+  return spec;
+}
+
+const years = Array.from({ length: settingDefaults.horizonYears + 1 }, (_, year) => `Year ${year}`);
+
+export const blankTemplateNotes: NoteSheetSpec = {
+  name: "Start here",
+  lines: [
+    "Shared services business case: blank template.",
+    "1. Partners: list the partner bodies. 2. Baseline: their spend per service area, the usual basis of shares.",
+    "3. Pools: which partners share which lines. 4. Lines: the costs and savings, one column per case (Best, Worst).",
+    "5. Profiles (optional): how each line phases over the years. 6. Settings: discount rate, horizon, rounding, risk bands.",
+    "7. Risks (optional): the risk register. Then press Refresh all results in the task pane.",
+    "Amounts are in the unit named in Settings; costs positive, savings negative (shown in brackets).",
+  ],
+};
+
+export function blankTemplateRanges(): InputRangeSpec[] {
+  return [
+    blankTable(inputRangeNames.partners, "Partners", ["Code", "Name"]),
+    blankTable(inputRangeNames.baseline, "Baseline", ["Service area", "Total"], [null, amount]),
+    blankTable(inputRangeNames.pools, "Pools", [
+      "Pool",
+      "Basis",
+      "Service areas",
+      "Partners",
+      "Share decimals",
+    ]),
+    blankTable(
+      inputRangeNames.lines,
+      "Lines",
+      ["Line", "Timing", "Allocation", "Best", "Worst", "Profile"],
+      [null, null, null, amount, amount, null],
+    ),
+    blankTable(inputRangeNames.profiles, "Profiles", ["Profile", ...years], [null, ...years.map(() => "0%")]),
+    {
+      name: inputRangeNames.settings,
+      sheet: "Settings",
+      topLeft,
+      header: ["Setting", "Value"],
+      rows: [
+        ["Discount rate", Number(settingDefaults.discountRate)],
+        ["Horizon (years)", settingDefaults.horizonYears],
+        ["Unit label", settingDefaults.unitLabel],
+        ["Rounding unit", Number(settingDefaults.roundingUnit)],
+        ["Risk band thresholds", settingDefaults.riskBandThresholds.join(", ")],
+        ["Risk band labels", settingDefaults.riskBandLabels.join(", ")],
+        ["Contingency on costs", null],
+        ["Contingency on savings", null],
+        ["First financial year", null],
+      ],
+      as: "definedName",
+    },
+    blankTable(inputRangeNames.risks, "Risks", [
+      "ID",
+      "Category",
+      "Risk",
+      "Likelihood",
+      "Impact",
+      "Factors",
+      "Owner",
+      "Mitigation",
+      "Score",
+      "Band",
+    ]),
+  ];
+}
+
+export function blankTemplateContent(): InputSheetsContent {
+  return { ranges: blankTemplateRanges(), notes: [blankTemplateNotes], instructions };
+}

@@ -1,0 +1,133 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  Subtitle1,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import type { TaskPaneCommands, TaskPaneState } from "../useTaskPaneController";
+import { RefreshPanel } from "./RefreshPanel";
+import { SettingsForm } from "./SettingsForm";
+import { SummaryView } from "./SummaryView";
+import { WorkbookCheckView } from "./WorkbookCheckView";
+
+const useStyles = makeStyles({
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  title: { margin: 0 },
+  tabPanel: { paddingTop: tokens.spacingVerticalXS },
+});
+
+export type TaskPaneTab = "workbook" | "summary" | "settings";
+
+const tabLabels: Record<TaskPaneTab, string> = {
+  workbook: "Workbook",
+  summary: "Summary",
+  settings: "Settings",
+};
+
+export interface TaskPaneProps {
+  state: TaskPaneState;
+  commands: TaskPaneCommands;
+}
+
+/** The whole pane laid out from state; it holds no workbook state of its own, only which tab is open. */
+export function TaskPane({ state, commands }: TaskPaneProps) {
+  const styles = useStyles();
+  const [tab, setTab] = useState<TaskPaneTab>("workbook");
+  const busy = state.activity.kind !== "idle";
+
+  return (
+    <main className={styles.pane}>
+      <Subtitle1 as="h1" className={styles.title}>
+        Shared services business case
+      </Subtitle1>
+
+      {state.failure && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{state.failure.title}.</MessageBarTitle>
+            {state.failure.message}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label="Dismiss the error"
+                onClick={commands.dismissFailure}
+              >
+                ×
+              </Button>
+            }
+          />
+        </MessageBar>
+      )}
+
+      <RefreshPanel
+        activity={state.activity}
+        lastRefresh={state.lastRefresh}
+        onRefresh={(section) => void commands.refresh(section)}
+        onSelect={(location) => void commands.select(location)}
+      />
+
+      {state.notice && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{state.notice}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_, data) => setTab(data.value as TaskPaneTab)}
+        aria-label="Task pane sections"
+      >
+        {(Object.keys(tabLabels) as TaskPaneTab[]).map((value) => (
+          <Tab key={value} value={value} id={`tab-${value}`} aria-controls={`panel-${value}`}>
+            {tabLabels[value]}
+          </Tab>
+        ))}
+      </TabList>
+
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={styles.tabPanel}>
+        {tab === "workbook" && (
+          <WorkbookCheckView
+            inspection={state.inspection}
+            activity={state.activity}
+            onInsertExample={() => void commands.insertExample()}
+            onInsertTemplate={() => void commands.insertTemplate()}
+            onCheckAgain={() => void commands.checkWorkbook()}
+            onSelect={(location) => void commands.select(location)}
+          />
+        )}
+        {tab === "summary" && <SummaryView summary={state.summary} />}
+        {tab === "settings" &&
+          (state.settingsDraft ? (
+            <SettingsForm
+              draft={state.settingsDraft}
+              errors={state.settingsErrors}
+              disabled={busy}
+              onChange={commands.editSettings}
+              onSave={() => void commands.saveSettings()}
+              onReset={commands.resetSettings}
+            />
+          ) : (
+            <p>The settings appear once the workbook has been checked.</p>
+          ))}
+      </div>
+    </main>
+  );
+}

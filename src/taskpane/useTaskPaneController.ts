@@ -1,0 +1,254 @@
+/**
+ * The task pane's state and every call it makes to the workbook. Views receive what this hook
+ * returns as props and never call the workbook themselves, so each view can be shown in any state.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  draftFromSettings,
+  settingsFromDraft,
+  type SettingsDraft,
+  type SettingsField,
+} from "./settingsDraft";
+import type {
+  BoardSummary,
+  CellLocation,
+  RefreshOutcome,
+  RefreshSection,
+  RefreshStage,
+  WorkbookActions,
+  WorkbookInspection,
+} from "./workbookActions";
+
+/** What the pane is doing right now; while anything runs, every workbook action is disabled. */
+export type Activity =
+  | { kind: "idle" }
+  | { kind: "checking" }
+  | { kind: "refreshing"; section: RefreshSection; stage: RefreshStage | null }
+  | { kind: "insertingExample" }
+  | { kind: "insertingTemplate" }
+  | { kind: "savingSettings" };
+
+/** A failure the pane did not expect (Excel refused a call, the workbook was closed, …). */
+export interface PaneFailure {
+  title: string;
+  message: string;
+}
+
+export type InspectionState =
+  { status: "loading" } | { status: "ready"; inspection: WorkbookInspection } | { status: "failed" };
+
+export interface TaskPaneState {
+  inspection: InspectionState;
+  activity: Activity;
+  /** The last refresh's outcome (written or refused); cleared when another action starts. */
+  lastRefresh: RefreshOutcome | null;
+  /** The latest board summary, kept while later refreshes are refused so figures stay visible. */
+  summary: BoardSummary | null;
+  failure: PaneFailure | null;
+  /** A one-line confirmation of the last action that succeeded without a refresh, e.g. "Settings saved". */
+  notice: string | null;
+  settingsDraft: SettingsDraft | null;
+  settingsErrors: Partial<Record<SettingsField, string>>;
+}
+
+export interface TaskPaneCommands {
+  checkWorkbook(): Promise<void>;
+  refresh(section: RefreshSection): Promise<void>;
+  insertExample(): Promise<void>;
+  insertTemplate(): Promise<void>;
+  editSettings(change: Partial<SettingsDraft>): void;
+  saveSettings(): Promise<void>;
+  resetSettings(): void;
+  select(location: CellLocation): Promise<void>;
+  dismissFailure(): void;
+}
+
+const initialState: TaskPaneState = {
+  inspection: { status: "loading" },
+  activity: { kind: "idle" },
+  lastRefresh: null,
+  summary: null,
+  failure: null,
+  notice: null,
+  settingsDraft: null,
+  settingsErrors: {},
+};
+
+export function useTaskPaneController(actions: WorkbookActions): {
+  state: TaskPaneState;
+  commands: TaskPaneCommands;
+} {
+  const [state, setState] = useState<TaskPaneState>(initialState);
+  // A ref as well as state: two clicks in the same frame must not both start an action.
+  const busy = useRef(false);
+
+  /** Runs one workbook action at a time; turns an unexpected failure into a message. */
+  const run = useCallback(
+    async (activity: Activity, failureTitle: string, action: () => Promise<void>): Promise<void> => {
+      if (busy.current) return;
+      busy.current = true;
+      setState((s) => ({ ...s, activity, failure: null, notice: null }));
+      try {
+        await action();
+      } catch (error) {
+        setState((s) => ({ ...s, failure: { title: failureTitle, message: messageOf(error) } }));
+      } finally {
+        busy.current = false;
+        setState((s) => ({ ...s, activity: { kind: "idle" } }));
+      }
+    },
+    [],
+  );
+
+  const inspectNow = useCallback(async (): Promise<void> => {
+    try {
+      const inspection = await actions.inspect();
+      setState((s) => ({
+        ...s,
+        inspection: { status: "ready", inspection },
+        // The draft follows the workbook unless the user is part-way through editing it.
+        settingsDraft:
+          s.settingsDraft && isEdited(s) ? s.settingsDraft : draftFromSettings(inspection.settings),
+        settingsErrors: s.settingsDraft && isEdited(s) ? s.settingsErrors : {},
+      }));
+    } catch (error) {
+      setState((s) => ({ ...s, inspection: { status: "failed" } }));
+      throw error;
+    }
+  }, [actions]);
+
+  const checkWorkbook = useCallback(
+    () => run({ kind: "checking" }, "Could not check the workbook", inspectNow),
+    [run, inspectNow],
+  );
+
+  useEffect(() => {
+    void checkWorkbook();
+  }, [checkWorkbook]);
+
+  const refresh = useCallback(
+    (section: RefreshSection) =>
+      run({ kind: "refreshing", section, stage: null }, "Could not refresh the results", async () => {
+        setState((s) => ({ ...s, lastRefresh: null }));
+        const outcome = await actions.refresh(section, (stage) =>
+          setState((s) =>
+            s.activity.kind === "refreshing" ? { ...s, activity: { ...s.activity, stage } } : s,
+          ),
+        );
+        setState((s) => ({
+          ...s,
+          lastRefresh: outcome,
+          summary: outcome.kind === "written" ? outcome.summary : s.summary,
+        }));
+        // The workbook changed or was found wanting: the check view must agree with what the refresh saw.
+        await inspectNow();
+      }),
+    [run, actions, inspectNow],
+  );
+
+  const insertExample = useCallback(
+    () =>
+      run({ kind: "insertingExample" }, "Could not insert the Hampshire example", async () => {
+        await actions.insertExample();
+        await inspectNow();
+        setState((s) => ({
+          ...s,
+          notice: "Inserted the Hampshire example. Refresh to compute its results.",
+        }));
+      }),
+    [run, actions, inspectNow],
+  );
+
+  const insertTemplate = useCallback(
+    () =>
+      run({ kind: "insertingTemplate" }, "Could not insert the blank template", async () => {
+        await actions.insertTemplate();
+        await inspectNow();
+        setState((s) => ({
+          ...s,
+          notice: "Inserted a blank template. Fill in the input sheets, then refresh.",
+        }));
+      }),
+    [run, actions, inspectNow],
+  );
+
+  const editSettings = useCallback((change: Partial<SettingsDraft>) => {
+    setState((s) =>
+      s.settingsDraft ? { ...s, settingsDraft: { ...s.settingsDraft, ...change }, notice: null } : s,
+    );
+  }, []);
+
+  const resetSettings = useCallback(() => {
+    setState((s) =>
+      s.inspection.status === "ready"
+        ? { ...s, settingsDraft: draftFromSettings(s.inspection.inspection.settings), settingsErrors: {} }
+        : s,
+    );
+  }, []);
+
+  const draft = state.settingsDraft;
+  const saveSettings = useCallback(async () => {
+    if (!draft) return;
+    const check = settingsFromDraft(draft);
+    if (!check.ok) {
+      setState((s) => ({ ...s, settingsErrors: check.errors, notice: null }));
+      return;
+    }
+    await run({ kind: "savingSettings" }, "Could not save the settings", async () => {
+      await actions.saveSettings(check.values);
+      setState((s) => ({ ...s, settingsErrors: {}, settingsDraft: draftFromSettings(check.values) }));
+      await inspectNow();
+      setState((s) => ({
+        ...s,
+        notice: "Settings saved in CBA_Settings. Refresh to apply them to the results.",
+      }));
+    });
+  }, [draft, run, actions, inspectNow]);
+
+  const select = useCallback(
+    async (location: CellLocation) => {
+      try {
+        await actions.select(location);
+      } catch (error) {
+        setState((s) => ({
+          ...s,
+          failure: {
+            title: `Could not select ${location.sheet}!${location.address}`,
+            message: messageOf(error),
+          },
+        }));
+      }
+    },
+    [actions],
+  );
+
+  const dismissFailure = useCallback(() => setState((s) => ({ ...s, failure: null })), []);
+
+  return {
+    state,
+    commands: {
+      checkWorkbook,
+      refresh,
+      insertExample,
+      insertTemplate,
+      editSettings,
+      saveSettings,
+      resetSettings,
+      select,
+      dismissFailure,
+    },
+  };
+}
+
+/** True when the draft differs from what the workbook holds. */
+function isEdited(state: TaskPaneState): boolean {
+  if (state.inspection.status !== "ready" || !state.settingsDraft) return false;
+  const stored = draftFromSettings(state.inspection.inspection.settings);
+  return JSON.stringify(stored) !== JSON.stringify(state.settingsDraft);
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === "string" && error) return error;
+  return "Excel did not say why. Try again; if it keeps failing, reopen the workbook.";
+}

@@ -1,0 +1,203 @@
+/**
+ * Opens the built task pane in Chromium over a simulated workbook, and reads the workbook back.
+ * Only two kinds of request are answered: the add-in's own files from the local server, and the
+ * office.js request, answered with the simulated host. Anything else is blocked and recorded, so a
+ * test can prove the pane needs nothing from the internet.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { WorkbookDescription, WorkbookDump } from "../simulatedExcel";
+import { projectRoot, type AddinBuild } from "./addinBuild";
+
+export const screenshotFolder = join(projectRoot, "test-results", "screenshots");
+
+/** Task panes open about 350 pixels wide; the tests use that width. */
+const paneViewport = { width: 360, height: 900 };
+
+export interface OpenOptions {
+  seed?: WorkbookDescription;
+  /** `Office.context.officeTheme` to report, e.g. `{ bodyBackgroundColor: "#262626" }` for dark. */
+  officeTheme?: Record<string, string>;
+}
+
+export interface OpenTaskPane {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught errors and console errors seen in the page. */
+  errors: string[];
+  /** Requests blocked because they went somewhere other than the add-in or office.js. */
+  blocked: string[];
+  close(): Promise<void>;
+}
+
+/** The office.js address taskpane.html loads, read from the built page (exactly one such tag). */
+export function officeScriptUrl(build: AddinBuild): string {
+  const html = readFileSync(join(build.folder, "taskpane.html"), "utf8");
+  const tags = [...html.matchAll(/<script[^>]+src="([^"]*office\.js)"/g)].map((m) => m[1]!);
+  if (tags.length !== 1)
+    throw new Error(`taskpane.html should load office.js with one script tag; found ${tags.length}`);
+  return tags[0]!;
+}
+
+export async function openTaskPane(
+  browser: Browser,
+  build: AddinBuild,
+  origin: string,
+  options: OpenOptions = {},
+): Promise<OpenTaskPane> {
+  const context = await browser.newContext({ viewport: paneViewport, locale: "en-GB" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const blocked: string[] = [];
+  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console error: ${message.text()}`);
+  });
+
+  const officeUrl = officeScriptUrl(build);
+  await page.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url === officeUrl) {
+      await route.fulfill({
+        status: 200,
+        contentType: "text/javascript; charset=utf-8",
+        body: build.simulatedOfficeScript,
+      });
+    } else if (url.startsWith(origin + "/")) {
+      await route.continue();
+    } else {
+      blocked.push(url);
+      await route.abort();
+    }
+  });
+  await page.addInitScript(
+    ({ seed, theme }) => {
+      const test = window as unknown as Record<string, unknown>;
+      if (seed) test.__cbaSeedWorkbook = seed;
+      if (theme) test.__cbaOfficeTheme = theme;
+    },
+    { seed: options.seed ?? null, theme: options.officeTheme ?? null },
+  );
+  await page.goto(`${origin}/taskpane.html`);
+  return { page, context, errors, blocked, close: () => context.close() };
+}
+
+/** Resolves with `performance.now()` (ms since navigation began) at the first frame showing `text`. */
+export async function timeUntilText(page: Page, text: string, timeout = 30_000): Promise<number> {
+  const handle = await page.waitForFunction(
+    (wanted) => (document.body.innerText.includes(wanted) ? performance.now() : false),
+    text,
+    { polling: "raf", timeout },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** The simulated workbook as plain data: sheets (values from A1), names, tables, formats. */
+export function workbookDump(page: Page): Promise<WorkbookDump> {
+  return page.evaluate(() => {
+    const host = (window as unknown as { __cbaSimulatedHost: { workbook: { describe(): unknown } } })
+      .__cbaSimulatedHost;
+    return host.workbook.describe() as WorkbookDump;
+  });
+}
+
+export function workbookSelection(page: Page): Promise<{ sheet: string; address: string } | undefined> {
+  return page.evaluate(() => {
+    const host = (
+      window as unknown as {
+        __cbaSimulatedHost: { workbook: { selection?: { sheet: string; address: string } } };
+      }
+    ).__cbaSimulatedHost;
+    return host.workbook.selection;
+  });
+}
+
+/** Types a value into a cell the way a user would: through the host's Excel API, not the pane. */
+export async function typeIntoCell(
+  page: Page,
+  sheet: string,
+  address: string,
+  value: string | number,
+): Promise<void> {
+  await page.evaluate(
+    async ({ sheet, address, value }) => {
+      const excel = (window as unknown as { Excel: typeof Excel }).Excel;
+      await excel.run(async (context) => {
+        context.workbook.worksheets.getItem(sheet).getRange(address).values = [[value]];
+        await context.sync();
+      });
+    },
+    { sheet, address, value },
+  );
+}
+
+/**
+ * Waits for running CSS and Web Animations (Fluent's message bars fade and slide in) to finish, so
+ * screenshots and contrast checks see the pane as it settles, not a half-transparent frame.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 5_000)),
+    ]),
+  );
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await animationsSettled(page);
+  mkdirSync(screenshotFolder, { recursive: true });
+  const path = join(screenshotFolder, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Runs axe-core in the page; returns the serious and critical violations (none is the goal).
+ *
+ * One known false positive is set aside, and only that one: Fluent's focus manager (Tabster) puts
+ * hidden focus guards `<i tabindex="0" aria-hidden="true" data-tabster-dummy>` around a TabList;
+ * they hand focus on at once and are hidden so screen readers do not announce them. Fluent treats
+ * this as by design (microsoft/fluentui#27517, microsoft/tabster#288) and Accessibility Insights
+ * suppresses the same nodes. Any other node failing aria-hidden-focus still counts.
+ */
+export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  await animationsSettled(page);
+  const alreadyLoaded = await page.evaluate(() => "axe" in window);
+  if (!alreadyLoaded) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
+    const results = await axe.run(document, { resultTypes: ["violations"] });
+    return results.violations as {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: { target: string[]; html: string }[];
+    }[];
+  });
+  return violations
+    .map((v) =>
+      v.id === "aria-hidden-focus"
+        ? { ...v, nodes: v.nodes.filter((n) => !/^<i [^>]*data-tabster-dummy/.test(n.html)) }
+        : v,
+    )
+    .filter((v) => v.nodes.length > 0 && (v.impact === "serious" || v.impact === "critical"))
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(" ")),
+    }));
+}
