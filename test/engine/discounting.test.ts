@@ -6,20 +6,8 @@ import {
   ratesForPeriods,
   readAmounts,
 } from "../../src/engine/discounting";
-import { EngineError, type EngineErrorKind } from "../../src/engine/errors";
 import { Money } from "../../src/engine/money";
-
-function expectEngineError(action: () => unknown, kind: EngineErrorKind, subject: string): void {
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(EngineError);
-  expect((caught as EngineError).kind).toBe(kind);
-  expect((caught as EngineError).subject).toBe(subject);
-}
+import { expectEngineError } from "./expectEngineError";
 
 /** 1 / (1 + r)^t by decimal.js's power, a different route from the engine's repeated division. */
 function powerFactor(rate: string, t: number): Money {

@@ -1,20 +1,9 @@
 import fc from "fast-check";
-import { EngineError, type EngineErrorKind } from "../../src/engine/errors";
+import { EngineError } from "../../src/engine/errors";
 import { type IrrResult, internalRateOfReturn, internalRateOfReturnOfNumbers } from "../../src/engine/irr";
 import { Money } from "../../src/engine/money";
 import { netPresentValue } from "../../src/engine/npv";
-
-function expectEngineError(action: () => unknown, kind: EngineErrorKind, subject: string): void {
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(EngineError);
-  expect((caught as EngineError).kind).toBe(kind);
-  expect((caught as EngineError).subject).toBe(subject);
-}
+import { expectEngineError } from "./expectEngineError";
 
 function found(result: IrrResult): { rate: number; roots: number[] } {
   if (result.kind !== "found") throw new Error(`expected a rate, got none: ${result.reason}`);

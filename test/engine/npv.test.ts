@@ -1,20 +1,9 @@
 import fc from "fast-check";
 import { greenBookRates } from "../../src/engine/discounting";
-import { EngineError, type EngineErrorKind } from "../../src/engine/errors";
+import { EngineError } from "../../src/engine/errors";
 import { Money, sum, toMoney } from "../../src/engine/money";
 import { excelNetPresentValue, netPresentValue, presentValues } from "../../src/engine/npv";
-
-function expectEngineError(action: () => unknown, kind: EngineErrorKind, subject: string): void {
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(EngineError);
-  expect((caught as EngineError).kind).toBe(kind);
-  expect((caught as EngineError).subject).toBe(subject);
-}
+import { expectEngineError } from "./expectEngineError";
 
 function expectWithin(actual: Money, expected: number | string, tolerance: number): void {
   const gap = actual.minus(expected).abs();

@@ -1,19 +1,8 @@
 import fc from "fast-check";
-import { EngineError, type EngineErrorKind } from "../../src/engine/errors";
+import { EngineError } from "../../src/engine/errors";
 import { Money } from "../../src/engine/money";
 import { type PaybackResult, cumulativeTotals, payback } from "../../src/engine/payback";
-
-function expectEngineError(action: () => unknown, kind: EngineErrorKind, subject: string): void {
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(EngineError);
-  expect((caught as EngineError).kind).toBe(kind);
-  expect((caught as EngineError).subject).toBe(subject);
-}
+import { expectEngineError } from "./expectEngineError";
 
 function periodsOf(result: PaybackResult): Money {
   if (result.kind !== "paysBack") throw new Error(`expected a payback, got never within ${result.horizon}`);

@@ -1,19 +1,7 @@
 import fc from "fast-check";
-import { EngineError, type EngineErrorKind } from "../../src/engine/errors";
 import { Money } from "../../src/engine/money";
 import { phase } from "../../src/engine/phasing";
-
-function expectEngineError(action: () => unknown, kind: EngineErrorKind, subject: string): void {
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(EngineError);
-  expect((caught as EngineError).kind).toBe(kind);
-  expect((caught as EngineError).subject).toBe(subject);
-}
+import { expectEngineError } from "./expectEngineError";
 
 describe("phase", () => {
   it("multiplies the annual amount by each fraction and carries the last fraction on", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { greenBookRates } from "../../src/engine/discounting";
-import { EngineError, type EngineErrorKind } from "../../src/engine/errors";
+import { EngineError } from "../../src/engine/errors";
 import { Money, sum } from "../../src/engine/money";
 import { presentValues } from "../../src/engine/npv";
 import {
@@ -10,18 +10,7 @@ import {
   yearsToRecover,
 } from "../../src/engine/returnOnInvestment";
 import { type HampshireGolden, readGolden } from "../golden/sharedData";
-
-function expectEngineError(action: () => unknown, kind: EngineErrorKind, subject: string): void {
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(EngineError);
-  expect((caught as EngineError).kind).toBe(kind);
-  expect((caught as EngineError).subject).toBe(subject);
-}
+import { expectEngineError } from "./expectEngineError";
 
 const golden = readGolden<HampshireGolden>("hampshire");
 
