@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
  * `cba`: the headless runner. `cba sample <file.xlsx>` writes the Hampshire sample workbook;
+ * `cba template <file.xlsx>` writes the blank template;
  * `cba run <in.xlsx> [--out <out.xlsx>]` checks, computes and writes the result sheets;
  * `cba simulate <in.xlsx> [--out <out.xlsx>] [--trials N] [--seed S]` writes the CBA Simulation sheet.
  */

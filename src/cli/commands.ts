@@ -14,8 +14,10 @@ import { describeProblem } from "../workbook/contractProblems";
 import { addInputRanges } from "../workbook/excelJs/inputRangesWriter";
 import { ExcelJsWorkbook } from "../workbook/excelJs/excelJsWorkbook";
 import { refreshWorkbook } from "../workbook/refreshWorkbook";
+import { blankTemplateNotes, blankTemplateRanges } from "../workbook/samples/blankTemplate";
 import { hampshireSampleNotes, hampshireSampleRanges } from "../workbook/samples/hampshireSample";
 import { inputCasesOnly, sensitivityCases } from "../workbook/scenarioAnalysis";
+import type { InputRangeSpec, NoteSheetSpec } from "../workbook/workbookPort";
 import { writeSimulation } from "../workbook/writeSimulation";
 import { simulationSummary } from "./simulationSummary";
 import { partnerSummary, riskSummary } from "./summaryTable";
@@ -31,6 +33,8 @@ export interface CommandOutput {
 export const usage = [
   "Usage:",
   "  cba sample <file.xlsx>                 write the Hampshire sample workbook (follows the input contract)",
+  "  cba template <file.xlsx>               write a blank input workbook: every range with its headers and",
+  "                                         formats, an instruction line above each, default settings",
   "  cba run <in.xlsx> [--out <out.xlsx>]   check the inputs, compute, and write the CBA result sheets",
   "                                         (to <out.xlsx>, or back into <in.xlsx>)",
   "  cba simulate <in.xlsx> [--out <out.xlsx>] [--trials <N>] [--seed <S>]",
@@ -54,7 +58,10 @@ export async function runCommand(args: readonly string[], output: CommandOutput)
     output.out(usage);
     return exitCodes.ok;
   }
-  if (command === "sample") return sample(rest, output);
+  if (command === "sample")
+    return inputWorkbook("sample", rest, output, hampshireSampleRanges(), [hampshireSampleNotes]);
+  if (command === "template")
+    return inputWorkbook("template", rest, output, blankTemplateRanges(), [blankTemplateNotes]);
   if (command === "run") return run(rest, output);
   if (command === "simulate") return simulate(rest, output);
   output.err(command === undefined ? "No command given." : `Unknown command "${command}".`);
@@ -68,16 +75,23 @@ function usageError(output: CommandOutput, message: string): number {
   return exitCodes.usage;
 }
 
-async function sample(args: readonly string[], output: CommandOutput): Promise<number> {
+/** `cba sample` and `cba template`: a new workbook holding only input ranges. */
+async function inputWorkbook(
+  command: "sample" | "template",
+  args: readonly string[],
+  output: CommandOutput,
+  ranges: readonly InputRangeSpec[],
+  notes: readonly NoteSheetSpec[],
+): Promise<number> {
   if (args.length !== 1 || args[0]!.startsWith("-"))
-    return usageError(output, "cba sample needs exactly one file name.");
+    return usageError(output, `cba ${command} needs exactly one file name.`);
   const file = resolve(args[0]!);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "cba";
-  addInputRanges(workbook, hampshireSampleRanges(), [hampshireSampleNotes]);
+  addInputRanges(workbook, ranges, notes);
   mkdirSync(dirname(file), { recursive: true });
   await workbook.xlsx.writeFile(file);
-  output.out(`Wrote the Hampshire sample to ${file}`);
+  output.out(`Wrote the ${command === "sample" ? "Hampshire sample" : "blank template"} to ${file}`);
   return exitCodes.ok;
 }
 

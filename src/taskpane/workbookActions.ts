@@ -7,9 +7,12 @@
  */
 import type { Money } from "../engine/money";
 import type { PaybackResult } from "../engine/payback";
+import type { RefreshSection } from "../workbook/refreshSections";
+import type { CaseSettingsValues } from "../workbook/settingsWriter";
 
-/** The parts of the results a user can refresh on their own; "all" rewrites every result sheet. */
-export type RefreshSection = "all" | "apportionment" | "partners" | "risks";
+// Defined beside the workbook logic that gives them meaning (which sheets a section rewrites, how
+// settings are stored in CBA_Settings), and part of the pane's vocabulary too.
+export type { CaseSettingsValues, RefreshSection };
 
 /** A named input range the contract expects, and whether the workbook has it. */
 export interface InputRangeStatus {
@@ -48,20 +51,6 @@ export interface WorkbookInspection {
   problems: WorkbookProblem[];
   /** Settings as stored in `CBA_Settings`, or the defaults when the workbook has none. */
   settings: CaseSettingsValues;
-}
-
-/** The settings a user can change from the pane, stored in `CBA_Settings` so they travel with the workbook. */
-export interface CaseSettingsValues {
-  /** Annual discount rate as a fraction (0.035 = 3.5%), or the Green Book per-year schedule. */
-  discountRate: number | "greenBook";
-  /** Years after year 0 over which cashflows run. */
-  horizonYears: number;
-  /** Rounding unit of apportioned parts, in the case's unit (1 = £1k when amounts are £'000). */
-  roundingUnit: number;
-  /** Risk bands: ascending upper bounds of each band's score, and one label more than bounds. */
-  riskBands: { thresholds: number[]; labels: string[] };
-  /** Contingency case: costs raised and savings lowered by these fractions (0.25 = 25%); 0 and 0 = none. */
-  contingency: { costIncrease: number; savingDecrease: number };
 }
 
 /** Stages of a refresh, reported as they start so the pane can say what it is doing. */

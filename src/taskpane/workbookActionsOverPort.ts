@@ -1,27 +1,25 @@
 /**
- * The pane's workbook actions over any `WorkbookPort`: the Office.js adapter in Excel, a simulated
- * host in tests. Checking, refreshing and saving settings all go through the workbook pipeline in
- * src/workbook, so the pane applies exactly the contract the headless runner applies.
+ * The pane's workbook actions over any `WorkbookPort`: the Office.js adapter in Excel, the same
+ * adapter over a simulated host in tests. Checking, refreshing, inserting inputs and saving
+ * settings all go through the port and the workbook pipeline in src/workbook, so the pane applies
+ * exactly the contract the headless runner applies; what is left here is turning the results into
+ * the pane's view models.
  */
-import { offsetAddress, parseSheetRange, rangeAddress } from "../workbook/cellAddress";
+import { parseSheetRange, rangeAddress } from "../workbook/cellAddress";
 import type { ContractSettings } from "../workbook/contractInputs";
 import type { ContractProblem } from "../workbook/contractProblems";
 import { readContract } from "../workbook/contractReader";
 import { validateContract } from "../workbook/contractValidator";
-import {
-  inputRangeNames,
-  matchesColumn,
-  settingColumns,
-  settingKeys,
-  type SettingKey,
-} from "../workbook/inputContract";
-import { InputTable } from "../workbook/inputTable";
-import { productSheetNames, sameSheetName } from "../workbook/productSheets";
+import { inputRangeNames } from "../workbook/inputContract";
 import { refreshWorkbook, type RefreshReport } from "../workbook/refreshWorkbook";
+import { planForSection } from "../workbook/refreshSections";
+import { blankTemplateNotes, blankTemplateRanges } from "../workbook/samples/blankTemplate";
+import { hampshireSampleNotes, hampshireSampleRanges } from "../workbook/samples/hampshireSample";
+import { settingsUpdates } from "../workbook/settingsWriter";
 import type {
-  CellUpdate,
   CellValue,
   WorkbookPort,
+  WorkbookReadWrite,
   WorkbookSnapshot,
   WritePlan,
 } from "../workbook/workbookPort";
@@ -55,30 +53,13 @@ const rangePurposes: Record<string, string> = {
 
 const alwaysRequired: ReadonlySet<string> = new Set([inputRangeNames.partners, inputRangeNames.lines]);
 
-/**
- * Result sheets each section rewrites (scenarios are partner results under other assumptions); the
- * checks sheet is rewritten with every section, since it reports on the inputs as they are now.
- */
-const sectionSheets: Record<Exclude<RefreshSection, "all">, readonly string[]> = {
-  apportionment: [productSheetNames.apportionment],
-  partners: [productSheetNames.partners, productSheetNames.scenarios],
-  risks: [productSheetNames.risks],
-};
-
 export interface WorkbookActionsOptions {
-  /** Selects a cell in the workbook; the port's own `select` is used when it has one. */
-  select?: (location: CellLocation) => Promise<void>;
-  insertExample?: () => Promise<void>;
-  insertTemplate?: () => Promise<void>;
   /** Milliseconds from a fixed point, for the refresh duration (default `performance.now`). */
   now?: () => number;
 }
 
-/** A port that can also select a cell (an optional extension the Office adapter may provide). */
-type SelectingPort = WorkbookPort & { select?: (sheet: string, address: string) => Promise<void> };
-
 export function workbookActionsOverPort(
-  port: SelectingPort,
+  port: WorkbookPort,
   options: WorkbookActionsOptions = {},
 ): WorkbookActions {
   const now = options.now ?? (() => performance.now());
@@ -105,7 +86,7 @@ export function workbookActionsOverPort(
       let written: WritePlan | undefined;
       let sectionMissing = false;
       // The pipeline reads once and writes once; watching those two calls tells the pane the stage.
-      const watchedPort: WorkbookPort = {
+      const watchedPort: WorkbookReadWrite = {
         async read(names) {
           onStage?.("reading");
           snapshot = await port.read(names);
@@ -160,13 +141,11 @@ export function workbookActionsOverPort(
     },
 
     async insertExample(): Promise<void> {
-      if (!options.insertExample) throw new Error("Inserting the example is not available in this build.");
-      await options.insertExample();
+      await port.addInputRanges(hampshireSampleRanges(), [hampshireSampleNotes]);
     },
 
     async insertTemplate(): Promise<void> {
-      if (!options.insertTemplate) throw new Error("Inserting a template is not available in this build.");
-      await options.insertTemplate();
+      await port.addInputRanges(blankTemplateRanges(), [blankTemplateNotes]);
     },
 
     async saveSettings(settings: CaseSettingsValues): Promise<void> {
@@ -175,9 +154,7 @@ export function workbookActionsOverPort(
     },
 
     async select(location: CellLocation): Promise<void> {
-      if (port.select) return port.select(location.sheet, location.address);
-      if (options.select) return options.select(location);
-      throw new Error("Selecting cells is not available here.");
+      await port.select(location.sheet, location.address);
     },
   };
 }
@@ -237,21 +214,6 @@ function settingsValues(settings: ContractSettings): CaseSettingsValues {
   };
 }
 
-/** The plan cut down to one section's sheets (plus the checks sheet); undefined when the section has none. */
-export function planForSection(plan: WritePlan, section: RefreshSection): WritePlan | undefined {
-  if (section === "all") return plan;
-  const wanted = sectionSheets[section];
-  const inSection = (name: string) => wanted.some((sheet) => sameSheetName(sheet, name));
-  if (!plan.sheets.some((sheet) => inSection(sheet.name))) return undefined;
-  return {
-    sheets: plan.sheets.filter(
-      (sheet) => inSection(sheet.name) || sameSheetName(sheet.name, productSheetNames.checks),
-    ),
-    // Only the risk register writes back into input ranges (each risk's Score and Band).
-    cellUpdates: section === "risks" ? plan.cellUpdates : [],
-  };
-}
-
 function writtenSheet(sheet: WritePlan["sheets"][number]): WrittenSheet {
   const cells = sheet.blocks.reduce(
     (total, block) => total + (block.title ? 1 : 0) + block.header.length * (block.rows.length + 1),
@@ -306,90 +268,4 @@ export function boardSummary(report: RefreshReport, scenarios: ReadonlySet<strin
     partners,
     riskProfile,
   };
-}
-
-/** The values each setting is stored as in CBA_Settings' Value column. */
-function storedSettingValues(settings: CaseSettingsValues): Partial<Record<SettingKey, CellValue>> {
-  const noContingency = settings.contingency.costIncrease === 0 && settings.contingency.savingDecrease === 0;
-  return {
-    discountRate: settings.discountRate === "greenBook" ? "Green Book" : settings.discountRate,
-    horizonYears: settings.horizonYears,
-    roundingUnit: settings.roundingUnit,
-    // Text, so a single limit such as "10" is not mistaken for a list of one number by a reader.
-    riskBandThresholds: settings.riskBands.thresholds.join(", "),
-    riskBandLabels: settings.riskBands.labels.join(", "),
-    // Blank cells, not zeros, when there is no contingency: zeros would add a case equal to its source.
-    contingencyOnCosts: noContingency ? null : settings.contingency.costIncrease,
-    contingencyOnSavings: noContingency ? null : settings.contingency.savingDecrease,
-  };
-}
-
-/** Label written into a blank row for a setting CBA_Settings does not list yet. */
-const settingLabels: Partial<Record<SettingKey, string>> = {
-  discountRate: "Discount rate",
-  horizonYears: "Horizon years",
-  roundingUnit: "Rounding unit",
-  riskBandThresholds: "Risk band thresholds",
-  riskBandLabels: "Risk band labels",
-  contingencyOnCosts: "Contingency on costs",
-  contingencyOnSavings: "Contingency on savings",
-};
-
-/**
- * Cell updates that store the settings in CBA_Settings: each setting's Value cell where its row
- * exists, otherwise a blank row inside the range. The range is never grown: a name cannot be
- * widened through the port, and a row outside it would not be read back.
- */
-export function settingsUpdates(snapshot: WorkbookSnapshot, settings: CaseSettingsValues): CellUpdate[] {
-  const data = snapshot.ranges.get(inputRangeNames.settings.toUpperCase());
-  if (!data) {
-    throw new Error(
-      `This workbook has no ${inputRangeNames.settings} range to store settings in. Add a two-column table named ${inputRangeNames.settings} with the headers Setting and Value, then save again.`,
-    );
-  }
-  const table = new InputTable(inputRangeNames.settings, data);
-  const settingColumn = table.findColumn(settingColumns.setting);
-  const valueColumn = table.findColumn(settingColumns.value);
-  if (settingColumn === undefined || valueColumn === undefined) {
-    throw new Error(
-      `${inputRangeNames.settings} needs a Setting column and a Value column in its header row.`,
-    );
-  }
-  const rowOf = (key: SettingKey) =>
-    table.rows.find((row) => matchesColumn(String(table.cell(row, settingColumn) ?? ""), settingKeys[key]));
-  const blankRows = data.values
-    .map((cells, index) => ({ cells, index }))
-    .filter(({ cells, index }) => index > 0 && cells.every((cell) => cell === null || cell === ""))
-    .map(({ index }) => index);
-
-  const updates: CellUpdate[] = [];
-  const unplaced: string[] = [];
-  const at = (rowIndex: number, column: number) => offsetAddress(data.topLeft, rowIndex, column);
-  for (const [key, value] of Object.entries(storedSettingValues(settings)) as [SettingKey, CellValue][]) {
-    const row = rowOf(key);
-    if (row) {
-      updates.push({ sheet: data.sheet, topLeft: at(row.index, valueColumn), values: [[value]] });
-      continue;
-    }
-    if (value === null) continue;
-    const blank = blankRows.shift();
-    if (blank === undefined) {
-      unplaced.push(settingLabels[key] ?? key);
-      continue;
-    }
-    updates.push({
-      sheet: data.sheet,
-      topLeft: at(blank, settingColumn),
-      values: [[settingLabels[key] ?? key]],
-    });
-    updates.push({ sheet: data.sheet, topLeft: at(blank, valueColumn), values: [[value]] });
-  }
-  if (unplaced.length > 0) {
-    throw new Error(
-      `${inputRangeNames.settings} has no row for ${unplaced.join(", ")} and no blank row to add ${
-        unplaced.length === 1 ? "it" : "them"
-      } to. Insert ${unplaced.length === 1 ? "a row" : "rows"} inside the range, then save again. Nothing was changed.`,
-    );
-  }
-  return updates;
 }

@@ -19,7 +19,7 @@ import { riskWriteBack } from "./resultSheets/risksSheet";
 import { scenarioOutputNames } from "./resultSheets/scenariosSheet";
 import { analyseScenarios, type ScenarioAnalysis } from "./scenarioAnalysis";
 import { buildWritePlan, type WritePlanInput } from "./resultSheets/writePlan";
-import type { WorkbookPort, WritePlan } from "./workbookPort";
+import type { WorkbookReadWrite, WritePlan } from "./workbookPort";
 
 export interface RefreshOptions {
   /** Check and compute but write nothing (default false). */
@@ -56,7 +56,7 @@ export interface RefreshReport {
  * if (report.status === "invalid") report.problems.forEach((p) => console.log(describeProblem(p)));
  */
 export async function refreshWorkbook(
-  port: WorkbookPort,
+  port: WorkbookReadWrite,
   options: RefreshOptions = {},
 ): Promise<RefreshReport> {
   const snapshot = await port.read([...allInputRangeNames, ...fixedOutputNames, ...scenarioOutputNames]);

@@ -84,6 +84,32 @@ export interface WritePlan {
   cellUpdates: CellUpdate[];
 }
 
+/**
+ * An input range to put into a workbook, header row first: as an Excel table of that name, or as
+ * a plain range with a workbook-scoped defined name (the contract accepts both).
+ */
+export interface InputRangeSpec {
+  name: string;
+  sheet: string;
+  topLeft: string;
+  header: string[];
+  rows: CellValue[][];
+  as: "table" | "definedName";
+  /** Optional number format per column (null = General). */
+  columnFormats?: (string | null)[];
+  /**
+   * A line telling the user what goes in the range, written in bold in column A two rows above
+   * it (row 1 at the highest); the range must start low enough to leave room for it.
+   */
+  instruction?: string;
+}
+
+/** A sheet of plain text lines, e.g. notes on where a sample's figures come from. */
+export interface NoteSheetSpec {
+  name: string;
+  lines: string[];
+}
+
 export interface WorkbookPort {
   /** Reads the requested names and the list of sheets, in one batch. */
   read(names: readonly string[]): Promise<WorkbookSnapshot>;
@@ -92,7 +118,18 @@ export interface WorkbookPort {
    * the same name that the product does not own is never touched (the caller checks first).
    */
   write(plan: WritePlan): Promise<void>;
+  /**
+   * Adds input ranges on new sheets, note sheets first, in one batch (the Hampshire example, the
+   * blank template). Refuses, before writing anything, when a range name is already a name or
+   * table of the workbook or one of the sheets already exists.
+   */
+  addInputRanges(ranges: readonly InputRangeSpec[], notes?: readonly NoteSheetSpec[]): Promise<void>;
+  /** Makes `sheet` the active sheet and selects `address` (a cell or a range) on it. */
+  select(sheet: string, address: string): Promise<void>;
 }
+
+/** The part of the port a refresh uses: one read, then one write. */
+export type WorkbookReadWrite = Pick<WorkbookPort, "read" | "write">;
 
 /**
  * Owned sheets are marked with a workbook-scoped name pointing at their A1 cell, so ownership

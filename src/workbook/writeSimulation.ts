@@ -11,7 +11,7 @@ import {
   simulationOutputNames,
   simulationWritePlan,
 } from "./resultSheets/simulationSheet";
-import type { WorkbookPort, WritePlan } from "./workbookPort";
+import type { WorkbookReadWrite, WritePlan } from "./workbookPort";
 
 export interface SimulationWriteReport {
   /** "invalid": the sheet cannot be written (nothing was); "written": the CBA Simulation sheet was replaced. */
@@ -32,7 +32,7 @@ export interface SimulationWriteReport {
  * const report = await writeSimulation(port, summariseSimulation(state), options);
  */
 export async function writeSimulation(
-  port: WorkbookPort,
+  port: WorkbookReadWrite,
   result: SimulationResult,
   options: SimulationOptions = {},
 ): Promise<SimulationWriteReport> {

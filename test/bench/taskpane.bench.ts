@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import type { Browser, Page } from "playwright-core";
 import { officeWorkbookActions } from "../../src/taskpane/officeWorkbookActions";
-import type { ExcelBatchRunner } from "../../src/taskpane/excelInputRanges";
+import type { ExcelRun } from "../../src/workbook/office/officeWorkbook";
 import type { WorkbookActions } from "../../src/taskpane/workbookActions";
 import { buildAddin, bundleSizes, kilobytes, type AddinBuild } from "../e2e/addinBuild";
 import { launchChromium } from "../e2e/chromiumBrowser";
@@ -68,7 +68,7 @@ async function insertExample(page: Page): Promise<void> {
 
 async function hampshireInNode(): Promise<WorkbookActions> {
   const host = SimulatedExcel.fromDescription({ sheets: { Sheet1: [] } });
-  const actions = officeWorkbookActions(host.run as unknown as ExcelBatchRunner);
+  const actions = officeWorkbookActions(host.run as unknown as ExcelRun);
   await actions.insertExample();
   return actions;
 }

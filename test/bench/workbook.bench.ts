@@ -8,10 +8,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { addInputRanges, type InputRangeSpec } from "../../src/workbook/excelJs/inputRangesWriter";
+import { addInputRanges } from "../../src/workbook/excelJs/inputRangesWriter";
 import { ExcelJsWorkbook } from "../../src/workbook/excelJs/excelJsWorkbook";
 import { refreshWorkbook } from "../../src/workbook/refreshWorkbook";
-import type { CellValue } from "../../src/workbook/workbookPort";
+import type { CellValue, InputRangeSpec } from "../../src/workbook/workbookPort";
 import type { BenchSection } from "./benchmark";
 
 const partnerCount = 20;

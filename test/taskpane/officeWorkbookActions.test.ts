@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { officeWorkbookActions } from "../../src/taskpane/officeWorkbookActions";
-import type { ExcelBatchRunner } from "../../src/taskpane/excelInputRanges";
+import type { ExcelRun } from "../../src/workbook/office/officeWorkbook";
 import type { CaseSettingsValues, WorkbookActions } from "../../src/taskpane/workbookActions";
 import { inputRangeNames } from "../../src/workbook/inputContract";
 import { productSheetNames } from "../../src/workbook/productSheets";
@@ -18,7 +18,7 @@ const golden = JSON.parse(readFileSync("/work/shared/golden/hampshire.json", "ut
 
 function emptyWorkbook(): { host: SimulatedExcel; actions: WorkbookActions } {
   const host = SimulatedExcel.fromDescription({ sheets: { Sheet1: [] } });
-  return { host, actions: officeWorkbookActions(host.run as unknown as ExcelBatchRunner) };
+  return { host, actions: officeWorkbookActions(host.run as unknown as ExcelRun) };
 }
 
 async function hampshireWorkbook() {

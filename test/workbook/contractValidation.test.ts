@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import type { ContractProblem } from "../../src/workbook/contractProblems";
 import type { RefreshReport } from "../../src/workbook/refreshWorkbook";
-import type { InputRangeSpec } from "../../src/workbook/excelJs/inputRangesWriter";
+import type { InputRangeSpec } from "../../src/workbook/workbookPort";
 import { type SmallCase, smallCase } from "./smallCase";
 import {
   loadWorkbook,

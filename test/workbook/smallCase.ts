@@ -3,7 +3,7 @@
  * name cells): every range starts at A1 of its own sheet, header in row 1, so the n-th data row is
  * row n + 1. Lines: A Line, B Timing, C Allocation, D Best, E Worst, F Profile.
  */
-import type { InputRangeSpec } from "../../src/workbook/excelJs/inputRangesWriter";
+import type { InputRangeSpec } from "../../src/workbook/workbookPort";
 
 export type SmallCase = Record<
   "partners" | "baseline" | "pools" | "lines" | "profiles" | "settings" | "risks",

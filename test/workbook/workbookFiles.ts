@@ -7,14 +7,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import {
-  addInputRanges,
-  type InputRangeSpec,
-  type NoteSheetSpec,
-} from "../../src/workbook/excelJs/inputRangesWriter";
+import { addInputRanges } from "../../src/workbook/excelJs/inputRangesWriter";
 import { ExcelJsWorkbook } from "../../src/workbook/excelJs/excelJsWorkbook";
 import { type RefreshReport, refreshWorkbook } from "../../src/workbook/refreshWorkbook";
-import type { CellValue } from "../../src/workbook/workbookPort";
+import type { CellValue, InputRangeSpec, NoteSheetSpec } from "../../src/workbook/workbookPort";
 
 export function temporaryFolder(): { path: (name: string) => string; remove: () => void } {
   const folder = mkdtempSync(join(tmpdir(), "cba-test-"));

@@ -1,16 +1,20 @@
 import ExcelJS from "exceljs";
 import {
   absoluteRange,
+  cellAddress,
   parseCellAddress,
   parseSheetRange,
   quotedSheetName,
   rangeAddress,
 } from "../cellAddress";
+import { newInputSheetNames, refuseInputRangeClashes } from "../newInputSheets";
 import { sameSheetName } from "../productSheets";
 import {
   type CellUpdate,
   type CellValue,
+  type InputRangeSpec,
   type NamedRangeData,
+  type NoteSheetSpec,
   type OwnedSheet,
   ownedSheetMarkerPrefix,
   type SheetInfo,
@@ -19,6 +23,10 @@ import {
   type WorkbookSnapshot,
   type WritePlan,
 } from "../workbookPort";
+import { addInputRanges as writeInputRanges } from "./inputRangesWriter";
+
+/** A sheet's view as ExcelJS reads and writes it; its typings omit `tabSelected`. */
+type SheetView = Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean };
 
 /** What ExcelJS keeps about a table, loaded from a file or added in memory. */
 interface TableModel {
@@ -46,7 +54,8 @@ const msPerDay = 86_400_000;
  * without touching their formatting.
  *
  * ExcelJS cannot draw charts: the plan's ChartSpecs are ignored here (the Office.js adapter
- * draws them); the data each chart would plot is still written as its source block.
+ * draws them); the data each chart would plot is still written as its source block. A selection
+ * is saved as the sheet Excel opens on and its active cell (the top-left cell of a range).
  *
  * @example
  * const port = await ExcelJsWorkbook.fromFile("case.xlsx");
@@ -139,6 +148,60 @@ export class ExcelJsWorkbook implements WorkbookPort {
     }
     this.workbook.definedNames.model = names;
     for (const update of plan.cellUpdates) this.applyUpdate(update);
+  }
+
+  async addInputRanges(
+    ranges: readonly InputRangeSpec[],
+    notes: readonly NoteSheetSpec[] = [],
+  ): Promise<void> {
+    refuseInputRangeClashes(ranges, notes, {
+      sheets: this.workbook.worksheets.map((sheet) => sheet.name),
+      names: [
+        ...this.workbook.definedNames.model.map((item) => item.name),
+        ...this.workbook.worksheets.flatMap((sheet) =>
+          tablesOf(sheet).map((table) => table.displayName ?? table.name),
+        ),
+      ],
+    });
+    writeInputRanges(this.workbook, ranges, notes);
+    const first = newInputSheetNames(ranges, notes)[0];
+    if (first !== undefined) await this.select(first, "A1");
+  }
+
+  /**
+   * The sheet becomes the one Excel opens on, and the range's top-left cell its active cell: a
+   * file keeps one active cell per sheet, not a selected range.
+   */
+  async select(sheet: string, address: string): Promise<void> {
+    const target = this.findSheet(sheet);
+    if (!target) throw new Error(`The sheet "${sheet}" to select does not exist`);
+    const activeCell = cellAddress(parseCellAddress(address.split(":")[0] ?? address));
+    const worksheets = this.workbook.worksheets;
+    // A sheet or workbook read from a file without views has none (null). Only one tab may be
+    // marked selected, or Excel opens with the sheets grouped.
+    const viewsOf = (worksheet: ExcelJS.Worksheet) => (worksheet.views ?? []) as SheetView[];
+    for (const other of worksheets) {
+      if (other !== target) other.views = viewsOf(other).map((view) => ({ ...view, tabSelected: false }));
+    }
+    const [view, ...otherViews] = viewsOf(target);
+    // ExcelJS writes a view's active cell only when the view has a state.
+    const selected: SheetView = { state: "normal", ...view, activeCell, tabSelected: true };
+    target.views = [selected, ...otherViews];
+    const index = worksheets.indexOf(target);
+    const [bookView, ...otherBookViews] = this.workbook.views ?? [];
+    this.workbook.views = [
+      {
+        x: 0,
+        y: 0,
+        width: 12000,
+        height: 24000,
+        visibility: "visible",
+        ...bookView,
+        firstSheet: Math.min(bookView?.firstSheet ?? 0, index),
+        activeTab: index,
+      },
+      ...otherBookViews,
+    ];
   }
 
   /**

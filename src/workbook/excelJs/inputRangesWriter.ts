@@ -1,31 +1,12 @@
 import type ExcelJS from "exceljs";
 import { absoluteRange, parseCellAddress, quotedSheetName, rangeAddress } from "../cellAddress";
-import type { CellValue } from "../workbookPort";
-
-/**
- * An input range to put into a workbook, header row first: as an Excel table of that name, or as
- * a plain range with a workbook-scoped defined name (the contract accepts both).
- */
-export interface InputRangeSpec {
-  name: string;
-  sheet: string;
-  topLeft: string;
-  header: string[];
-  rows: CellValue[][];
-  as: "table" | "definedName";
-  /** Optional number format per column (null = General). */
-  columnFormats?: (string | null)[];
-}
-
-/** A sheet of plain text lines, e.g. notes on where a sample's figures come from. */
-export interface NoteSheetSpec {
-  name: string;
-  lines: string[];
-}
+import type { CellValue, InputRangeSpec, NoteSheetSpec } from "../workbookPort";
 
 /**
  * Writes input ranges (and note sheets) into an ExcelJS workbook, creating sheets as needed, so
  * samples, tests and benchmarks build real contract workbooks the way a user would lay them out.
+ * Ranges may share a sheet, or go onto one that exists; `ExcelJsWorkbook.addInputRanges` is the
+ * port's stricter form, which refuses sheets and names already there.
  *
  * @example
  * addInputRanges(workbook, [{ name: "CBA_Partners", sheet: "Partners", topLeft: "A1", header: ["Code", "Name"], rows: [["HCC", "Hampshire County Council"]], as: "table" }]);
@@ -46,6 +27,11 @@ export function addInputRanges(
   for (const range of ranges) {
     const worksheet = sheet(range.sheet);
     const top = parseCellAddress(range.topLeft);
+    if (range.instruction !== undefined) {
+      const instruction = worksheet.getCell(Math.max(1, top.row - 2), 1);
+      instruction.value = range.instruction;
+      instruction.font = { bold: true };
+    }
     const rows = range.rows.map((row) => range.header.map((_, c) => row[c] ?? null));
     if (range.as === "table") {
       worksheet.addTable({

@@ -4,17 +4,21 @@
  * Every call is a fixed number of round trips whatever the size of the workbook or the plan:
  * `read` makes two `context.sync()` calls (what names, tables and sheets exist; then the values
  * of the ranges asked for), `write` makes two (what exists, and the current formats of cells to
- * update; then the whole plan in one batch). Nothing syncs inside a loop.
+ * update; then the whole plan in one batch), `addInputRanges` makes two (what exists; then every
+ * sheet and range) and `select` one. Nothing syncs inside a loop.
  */
 import { parseSheetRange } from "../cellAddress";
 import type {
   CellValue,
+  InputRangeSpec,
   NamedRangeData,
+  NoteSheetSpec,
   SheetInfo,
   WorkbookPort,
   WorkbookSnapshot,
   WritePlan,
 } from "../workbookPort";
+import { addInputRanges } from "./inputRangesWriter";
 import { newMarkerNames, ownedSheetMarkers, ownedSheetSet } from "./ownedSheetMarkers";
 import {
   type BlockWrite,
@@ -187,6 +191,23 @@ export class OfficeWorkbook implements WorkbookPort {
         if (formats.some((row) => row.some((format) => format !== null))) range.numberFormat = formats;
         range.values = update.values;
       });
+      await context.sync();
+    });
+  }
+
+  async addInputRanges(
+    ranges: readonly InputRangeSpec[],
+    notes: readonly NoteSheetSpec[] = [],
+  ): Promise<void> {
+    await this.run((context) => addInputRanges(context, ranges, notes));
+  }
+
+  /** Activates the sheet first: selecting on an inactive sheet fails in Excel. */
+  async select(sheet: string, address: string): Promise<void> {
+    await this.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      worksheet.getRange(address).select();
       await context.sync();
     });
   }

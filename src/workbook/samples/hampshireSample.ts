@@ -1,6 +1,5 @@
-import type { InputRangeSpec, NoteSheetSpec } from "../excelJs/inputRangesWriter";
 import { inputRangeNames } from "../inputContract";
-import type { CellValue } from "../workbookPort";
+import type { CellValue, InputRangeSpec, NoteSheetSpec } from "../workbookPort";
 
 /**
  * The Hampshire joint working business case (Strategic Integrated Business Case, April 2012,

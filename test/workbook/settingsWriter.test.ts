@@ -1,5 +1,4 @@
-import { settingsUpdates } from "../../src/taskpane/workbookActionsOverPort";
-import type { CaseSettingsValues } from "../../src/taskpane/workbookActions";
+import { type CaseSettingsValues, settingsUpdates } from "../../src/workbook/settingsWriter";
 import type { CellValue, WorkbookSnapshot } from "../../src/workbook/workbookPort";
 
 const settings: CaseSettingsValues = {

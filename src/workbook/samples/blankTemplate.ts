@@ -3,14 +3,14 @@
  * instruction line above each range saying what goes in it. Settings come filled with the
  * contract's defaults so the pane's settings form can store changes straight away.
  */
-import type { InputRangeSpec, NoteSheetSpec } from "../workbook/excelJs/inputRangesWriter";
-import { inputRangeNames, settingDefaults } from "../workbook/inputContract";
-import type { InputSheetsContent } from "./excelInputRanges";
+import { inputRangeNames, settingDefaults } from "../inputContract";
+import type { InputRangeSpec, NoteSheetSpec } from "../workbookPort";
 
 const amount = "#,##0;(#,##0)";
 /** Ranges start on row 3, leaving row 1 for the instruction line. */
 const topLeft = "A3";
 
+/** The line written above each range, saying what goes in it. */
 const instructions: Record<string, string> = {
   [inputRangeNames.partners]:
     "One row per partner body: a short code (e.g. HCC) used everywhere else, and its full name.",
@@ -36,11 +36,17 @@ function blankTable(
   // One empty row: an Excel table needs a data row, and it grows as rows are typed below it.
   const spec: InputRangeSpec = { name, sheet, topLeft, header, rows: [header.map(() => null)], as: "table" };
   if (columnFormats) spec.columnFormats = columnFormats;
-  return spec;
+  return withInstruction(spec);
+}
+
+function withInstruction(spec: InputRangeSpec): InputRangeSpec {
+  const instruction = instructions[spec.name];
+  return instruction === undefined ? spec : { ...spec, instruction };
 }
 
 const years = Array.from({ length: settingDefaults.horizonYears + 1 }, (_, year) => `Year ${year}`);
 
+/** The "Start here" sheet: the order in which to fill the ranges. */
 export const blankTemplateNotes: NoteSheetSpec = {
   name: "Start here",
   lines: [
@@ -53,6 +59,12 @@ export const blankTemplateNotes: NoteSheetSpec = {
   ],
 };
 
+/**
+ * Every range of the blank template, each with its instruction line.
+ *
+ * @example
+ * await port.addInputRanges(blankTemplateRanges(), [blankTemplateNotes]);
+ */
 export function blankTemplateRanges(): InputRangeSpec[] {
   return [
     blankTable(inputRangeNames.partners, "Partners", ["Code", "Name"]),
@@ -71,7 +83,7 @@ export function blankTemplateRanges(): InputRangeSpec[] {
       [null, null, null, amount, amount, null],
     ),
     blankTable(inputRangeNames.profiles, "Profiles", ["Profile", ...years], [null, ...years.map(() => "0%")]),
-    {
+    withInstruction({
       name: inputRangeNames.settings,
       sheet: "Settings",
       topLeft,
@@ -88,7 +100,7 @@ export function blankTemplateRanges(): InputRangeSpec[] {
         ["First financial year", null],
       ],
       as: "definedName",
-    },
+    }),
     blankTable(inputRangeNames.risks, "Risks", [
       "ID",
       "Category",
@@ -102,8 +114,4 @@ export function blankTemplateRanges(): InputRangeSpec[] {
       "Band",
     ]),
   ];
-}
-
-export function blankTemplateContent(): InputSheetsContent {
-  return { ranges: blankTemplateRanges(), notes: [blankTemplateNotes], instructions };
 }
