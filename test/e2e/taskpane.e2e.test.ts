@@ -4,7 +4,7 @@
  * tests fail with that instruction rather than skip.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { buildAddin, bundleSizes, kilobytes, projectRoot, type AddinBuild } from "./addinBuild";
 import { launchChromium } from "./chromiumBrowser";
@@ -24,7 +24,9 @@ import type { WorkbookDump } from "../simulatedExcel";
 interface Golden {
   per_organisation: Record<string, [number, number, number, number]>;
 }
-const golden = JSON.parse(readFileSync("/work/shared/golden/hampshire.json", "utf8")) as Golden;
+const golden = JSON.parse(
+  readFileSync(resolve(__dirname, "../../../shared/golden/hampshire.json"), "utf8"),
+) as Golden;
 
 const emptyHeading = "This workbook has no business case yet";
 /** A browser test drives several screens; each gets this long (the build has its own limit). */

@@ -15,7 +15,7 @@ import { expectEngineError } from "./expectEngineError";
 const golden = readGolden<HampshireGolden>("hampshire");
 
 describe("yearsToRecover (Hampshire's 'return on investment', in years)", () => {
-  // /work/shared/golden/hampshire.json: per-organisation set-up and annual totals (£'000, savings
+  // ../shared/golden/hampshire.json: per-organisation set-up and annual totals (£'000, savings
   // negative) and the published ratios, best and worst. The ratios are printed to 2–3 decimals, so
   // each is compared at the number of decimals it was published with.
   it.each(Object.entries(golden.return_on_investment_years.ratios_best_worst))(

@@ -2,6 +2,7 @@
  * The pane's real workbook actions (pipeline + Office.js adapter + input sheet writer) against the
  * simulated Excel host: what a user's clicks do to the workbook, cell by cell.
  */
+import { resolve } from "node:path";
 import { readFileSync } from "node:fs";
 import { officeWorkbookActions } from "../../src/taskpane/officeWorkbookActions";
 import type { ExcelRun } from "../../src/workbook/office/officeWorkbook";
@@ -14,7 +15,9 @@ interface Golden {
   per_organisation: Record<string, [number, number, number, number]>;
   risk_register: { rows: { band: string }[] };
 }
-const golden = JSON.parse(readFileSync("/work/shared/golden/hampshire.json", "utf8")) as Golden;
+const golden = JSON.parse(
+  readFileSync(resolve(__dirname, "../../../shared/golden/hampshire.json"), "utf8"),
+) as Golden;
 
 function emptyWorkbook(): { host: SimulatedExcel; actions: WorkbookActions } {
   const host = SimulatedExcel.fromDescription({ sheets: { Sheet1: [] } });

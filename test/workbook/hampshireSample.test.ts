@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { readFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
 import { hampshireSampleNotes, hampshireSampleRanges } from "../../src/workbook/samples/hampshireSample";
@@ -34,7 +35,9 @@ interface Golden {
   };
 }
 
-const golden = JSON.parse(readFileSync("/work/shared/golden/hampshire.json", "utf8")) as Golden;
+const golden = JSON.parse(
+  readFileSync(resolve(__dirname, "../../../shared/golden/hampshire.json"), "utf8"),
+) as Golden;
 
 const folder = temporaryFolder();
 let report: RefreshReport;
@@ -136,6 +139,24 @@ describe("the Hampshire sample run through the workbook pipeline", () => {
     expect(pair("Annual apportioned")).toEqual(golden.totals.annual_net_to_apportion);
     expect(pair("Set-up direct")).toEqual(golden.totals.organisation_specific_set_up);
     expect(pair("Annual direct")).toEqual(golden.totals.organisation_specific_annual);
+  });
+
+  test("the IRR column shows each partner's internal rate of return, which brings its NPV to zero", () => {
+    const rows = tableRecords(readTable(results, "CBA_Out_Results"));
+    const cashflows = tableRecords(readTable(results, "CBA_Out_Cashflows"));
+    for (const code of ["HCC", "HC", "HFRS", "Programme"]) {
+      const irr = rows.find((r) => r["Partner"] === code && r["Case"] === "Best")!["IRR"];
+      expect(typeof irr).toBe("number");
+      const net = cashflows.find(
+        (r) => r["Partner"] === code && r["Case"] === "Best" && r["Measure"] === "Net benefit",
+      )!;
+      const flows = Object.entries(net)
+        .filter(([key]) => /^\d{4}\/\d{2}$/.test(key))
+        .map(([, value]) => Number(value));
+      expect(flows).toHaveLength(11); // 2012/13 to 2022/23: year 0 and a ten-year horizon
+      const npv = flows.reduce((acc, cf, t) => acc + cf / (1 + (irr as number)) ** t, 0);
+      expect(Math.abs(npv)).toBeLessThan(1e-6);
+    }
   });
 
   test("years to recover (Hampshire's 'return on investment') match the published ratios to 3 decimals", () => {

@@ -1,4 +1,5 @@
 import { programme } from "../../engine/businessCase";
+import type { IrrResult } from "../../engine/irr";
 import type {
   BusinessCaseModel,
   BusinessCaseResult,
@@ -79,6 +80,7 @@ export function partnersSheet(
       partner.annual.total.toNumber(),
       partner.netPresentValue.toNumber(),
       partner.netReturnOnInvestment === null ? "no costs" : partner.netReturnOnInvestment.toNumber(),
+      irrCell(partner.internalRateOfReturn),
       paybackText(partner.payback),
       paybackText(partner.discountedPayback),
       partner.yearsToRecover === null ? "no annual saving" : partner.yearsToRecover.toNumber(),
@@ -116,6 +118,7 @@ export function partnersSheet(
         "Annual cost / (saving)",
         "NPV",
         "Net ROI",
+        "IRR",
         "Payback (years)",
         "Discounted payback (years)",
         "Years to recover",
@@ -129,6 +132,7 @@ export function partnersSheet(
         amount,
         amount,
         amount,
+        returnFormat,
         returnFormat,
         yearsFormat,
         yearsFormat,
@@ -173,4 +177,19 @@ export function partnersSheet(
     });
   }
   return { name: productSheetNames.partners, blocks, charts };
+}
+
+/**
+ * The IRR as a rate, or words when there is none. With several rates (cashflows that change sign
+ * more than once) the one nearest 10% is shown, and the others are named so nobody is misled.
+ */
+function irrCell(result: IrrResult): CellValue {
+  if (result.kind === "none") return `no IRR: ${result.reason}`;
+  if (result.roots.length > 1) {
+    return `${(result.rate * 100).toFixed(1)}% (also ${result.roots
+      .filter((root) => root !== result.rate)
+      .map((root) => `${(root * 100).toFixed(1)}%`)
+      .join(", ")})`;
+  }
+  return result.rate;
 }
