@@ -11,6 +11,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import { RiskAnalysisPanel } from "../riskAnalysis/RiskAnalysisPanel";
+import type { RiskAnalysisCommands, RiskAnalysisState } from "../riskAnalysis/useRiskAnalysis";
 import type { TaskPaneCommands, TaskPaneState } from "../useTaskPaneController";
 import { RefreshPanel } from "./RefreshPanel";
 import { SettingsForm } from "./SettingsForm";
@@ -29,24 +31,32 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   title: { margin: 0 },
+  // The first tab's text lines up with the heading, which also gives the four tabs room to fit.
+  tabs: {
+    marginLeft: `calc(${tokens.spacingHorizontalSNudge} * -1)`,
+    marginRight: `calc(${tokens.spacingHorizontalSNudge} * -1)`,
+  },
   tabPanel: { paddingTop: tokens.spacingVerticalXS },
 });
 
-export type TaskPaneTab = "workbook" | "summary" | "settings";
+export type TaskPaneTab = "workbook" | "summary" | "risk" | "settings";
 
 const tabLabels: Record<TaskPaneTab, string> = {
   workbook: "Workbook",
   summary: "Summary",
+  risk: "Risk analysis",
   settings: "Settings",
 };
 
 export interface TaskPaneProps {
   state: TaskPaneState;
   commands: TaskPaneCommands;
+  /** The Risk analysis panel's state, kept above the tabs so a run survives switching tab. */
+  riskAnalysis?: { state: RiskAnalysisState; commands: RiskAnalysisCommands };
 }
 
 /** The whole pane laid out from state; it holds no workbook state of its own, only which tab is open. */
-export function TaskPane({ state, commands }: TaskPaneProps) {
+export function TaskPane({ state, commands, riskAnalysis }: TaskPaneProps) {
   const styles = useStyles();
   const [tab, setTab] = useState<TaskPaneTab>("workbook");
   const busy = state.activity.kind !== "idle";
@@ -91,15 +101,20 @@ export function TaskPane({ state, commands }: TaskPaneProps) {
       )}
 
       <TabList
+        // Small tabs: four of them must fit a task pane about 350 pixels wide.
+        size="small"
+        className={styles.tabs}
         selectedValue={tab}
         onTabSelect={(_, data) => setTab(data.value as TaskPaneTab)}
         aria-label="Task pane sections"
       >
-        {(Object.keys(tabLabels) as TaskPaneTab[]).map((value) => (
-          <Tab key={value} value={value} id={`tab-${value}`} aria-controls={`panel-${value}`}>
-            {tabLabels[value]}
-          </Tab>
-        ))}
+        {(Object.keys(tabLabels) as TaskPaneTab[])
+          .filter((value) => value !== "risk" || riskAnalysis)
+          .map((value) => (
+            <Tab key={value} value={value} id={`tab-${value}`} aria-controls={`panel-${value}`}>
+              {tabLabels[value]}
+            </Tab>
+          ))}
       </TabList>
 
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={styles.tabPanel}>
@@ -114,6 +129,16 @@ export function TaskPane({ state, commands }: TaskPaneProps) {
           />
         )}
         {tab === "summary" && <SummaryView summary={state.summary} />}
+        {tab === "risk" && riskAnalysis && (
+          <RiskAnalysisPanel
+            state={riskAnalysis.state}
+            paneBusy={busy}
+            onEdit={riskAnalysis.commands.edit}
+            onRun={() => void riskAnalysis.commands.run()}
+            onCancel={riskAnalysis.commands.cancel}
+            onSelect={(location) => void commands.select(location)}
+          />
+        )}
         {tab === "settings" &&
           (state.settingsDraft ? (
             <SettingsForm
