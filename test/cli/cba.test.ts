@@ -1,42 +1,17 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { exitCodes, runCommand } from "../../src/cli/commands";
+import { exitCodes } from "../../src/cli/commands";
 import {
   writeWorkbook,
   loadWorkbook,
   readTable,
   sheetNames,
   tableRecords,
-  temporaryFolder,
+  temporaryFolderForThisFile,
 } from "../workbook/workbookFiles";
 import { ranges, smallCase } from "../workbook/smallCase";
+import { cba, command } from "./runCli";
 
-const root = join(__dirname, "..", "..");
-const folder = temporaryFolder();
-afterAll(() => folder.remove());
-
-/** Runs the real runner in its own process, as `cba` would be run. */
-function cba(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(
-    process.execPath,
-    ["-r", "ts-node/register/transpile-only", "src/cli/cba.ts", ...args],
-    {
-      cwd: root,
-      encoding: "utf8",
-      env: { ...process.env, TS_NODE_PROJECT: "tsconfig.node.json" },
-    },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Runs a command in this process, collecting what it prints. */
-async function command(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCommand(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const folder = temporaryFolderForThisFile();
 
 describe("the cba runner end to end", () => {
   test("sample then run: exit 0, a per-partner summary on the terminal, result sheets in the output file", () => {

@@ -1,14 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { exitCodes, runCommand } from "../../src/cli/commands";
+import { exitCodes } from "../../src/cli/commands";
 import { simulateBusinessCase } from "../../src/engine/monteCarlo/simulation";
-import { addInputRanges } from "../../src/workbook/excelJs/inputRangesWriter";
-import { ExcelJsWorkbook } from "../../src/workbook/excelJs/excelJsWorkbook";
-import { refreshWorkbook } from "../../src/workbook/refreshWorkbook";
-import { hampshireSampleNotes, hampshireSampleRanges } from "../../src/workbook/samples/hampshireSample";
-import { inputCasesOnly, sensitivityCases } from "../../src/workbook/scenarioAnalysis";
+import { hampshireSampleRanges } from "../../src/workbook/samples/hampshireSample";
+import { sensitivityCases } from "../../src/workbook/scenarioAnalysis";
 import { ranges, smallCase } from "../workbook/smallCase";
 import {
   loadWorkbook,
@@ -16,34 +11,13 @@ import {
   sheetCells,
   sheetNames,
   tableRecords,
-  temporaryFolder,
+  temporaryFolderForThisFile,
   writeWorkbook,
 } from "../workbook/workbookFiles";
-const root = join(__dirname, "..", "..");
-const folder = temporaryFolder();
-afterAll(() => folder.remove());
+import { cba, command } from "./runCli";
+import { hampshireInputCasesModel, writeHampshireSample } from "../workbook/hampshireSampleFiles";
 
-/** Runs the real runner in its own process, as `cba` would be run. */
-function cba(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(
-    process.execPath,
-    ["-r", "ts-node/register/transpile-only", "src/cli/cba.ts", ...args],
-    {
-      cwd: root,
-      encoding: "utf8",
-      env: { ...process.env, TS_NODE_PROJECT: "tsconfig.node.json" },
-    },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Runs a command in this process, collecting what it prints. */
-async function command(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCommand(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const folder = temporaryFolderForThisFile();
 
 function runSettings(workbook: ExcelJS.Workbook): Record<string, unknown> {
   return Object.fromEntries(
@@ -66,10 +40,7 @@ describe("cba simulate end to end", () => {
     expect(runSettings(workbook)).toMatchObject({ "Trials run": 3000, Seed: 42 });
 
     // The figures are those of the engine's simulation of the same model with the same options.
-    const inMemory = new ExcelJS.Workbook();
-    addInputRanges(inMemory, hampshireSampleRanges(), [hampshireSampleNotes]);
-    const report = await refreshWorkbook(new ExcelJsWorkbook(inMemory), { dryRun: true });
-    const model = inputCasesOnly(report.businessCase!.model);
+    const model = await hampshireInputCasesModel();
     const expected = simulateBusinessCase(model, { ...sensitivityCases(model)!, trials: 3000, seed: 42 });
     const npv = tableRecords(readTable(workbook, "CBA_Out_SimulationNPV"));
     expect(npv.map((r) => r["P50"])).toEqual(
@@ -79,7 +50,7 @@ describe("cba simulate end to end", () => {
 
   test("the same seed twice writes identical cells; without --seed the workbook's Seed setting is used", async () => {
     const sample = folder.path("seeded.xlsx");
-    await writeWorkbook(sample, hampshireSampleRanges(), [hampshireSampleNotes]);
+    await writeHampshireSample(sample);
     const once = await command("simulate", sample, "--out", folder.path("seeded-1.xlsx"), "--trials", "800");
     const twice = await command("simulate", sample, "--out", folder.path("seeded-2.xlsx"), "--trials=800");
     expect([once.code, twice.code]).toEqual([exitCodes.ok, exitCodes.ok]);

@@ -1,16 +1,9 @@
-import { exitCodes, runCommand } from "../../src/cli/commands";
+import { exitCodes } from "../../src/cli/commands";
 import { inputRangeNames } from "../../src/workbook/inputContract";
-import { loadWorkbook, readTable, sheetNames, temporaryFolder } from "../workbook/workbookFiles";
+import { loadWorkbook, readTable, sheetNames, temporaryFolderForThisFile } from "../workbook/workbookFiles";
+import { command } from "./runCli";
 
-const folder = temporaryFolder();
-afterAll(() => folder.remove());
-
-async function command(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCommand(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const folder = temporaryFolderForThisFile();
 
 describe("cba template", () => {
   test("writes the blank template: a Start here sheet, then every input range under its instruction line", async () => {

@@ -4,9 +4,7 @@
  * with exactly the cells the engine gives for the seed, and a cancelled run writes nothing.
  * Needs Debian's Chromium (`apt-get install -y chromium`); without it these tests fail, not skip.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { simulateBusinessCase, type SimulationOptions } from "../../src/engine/monteCarlo/simulation";
 import { formatAmount } from "../../src/taskpane/figureFormatting";
 import { riskAnalysisActionsOverPort } from "../../src/taskpane/riskAnalysis/riskAnalysisActions";
@@ -15,57 +13,25 @@ import type { TableBlock } from "../../src/workbook/workbookPort";
 import { writeSimulation } from "../../src/workbook/writeSimulation";
 import type { DescribedValue, WorkbookDump } from "../simulatedExcel";
 import { hampshireWorkbook } from "../taskpane/riskAnalysisWorkbook";
-import { buildAddin, projectRoot, type AddinBuild } from "./addinBuild";
-import { launchChromium } from "./chromiumBrowser";
-import { serveFolder, type StaticServer } from "./staticServer";
 import {
-  openTaskPane,
+  cellSelected,
+  emptyWorkbookHeading,
+  insertHampshireExample,
   screenshot,
-  seriousAccessibilityViolations,
   timeUntilText,
   typeIntoCell,
   workbookDump,
-  type OpenTaskPane,
 } from "./taskpanePage";
+import { expectNoSeriousViolations, setUpTaskPaneSession } from "./taskpaneSession";
 
 const browserTestTimeout = 180_000;
 const simulationSheet = "CBA Simulation";
-const figures: Record<string, string | number> = {};
 
-let browser: Browser;
-let build: AddinBuild;
-let server: StaticServer;
-const openPanes: OpenTaskPane[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  build = await buildAddin();
-  server = await serveFolder(build.folder);
-}, 300_000);
-
-afterEach(async () => {
-  for (const pane of openPanes.splice(0)) {
-    expect(pane.errors).toEqual([]);
-    expect(pane.blocked).toEqual([]);
-    await pane.close();
-  }
+const session = setUpTaskPaneSession({
+  figuresFile: "risk-analysis-figures.json",
+  figuresHeading: "Risk analysis figures",
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (build) rmSync(build.root, { recursive: true, force: true });
-  mkdirSync(join(projectRoot, "test-results"), { recursive: true });
-  writeFileSync(
-    join(projectRoot, "test-results", "risk-analysis-figures.json"),
-    JSON.stringify(figures, null, 2),
-  );
-  console.log(
-    `Risk analysis figures:\n${Object.entries(figures)
-      .map(([k, v]) => `  ${k}: ${v}`)
-      .join("\n")}`,
-  );
-});
+const { figures } = session;
 
 /** Speaks the worker's protocol but stops at 40%: see simulationProtocol.ts. */
 const heldWorkerScript = `
@@ -83,19 +49,10 @@ self.onmessage = (event) => {
 
 /** Opens the pane, inserts the Hampshire example and shows the Risk analysis tab. */
 async function hampshireRiskPanel(): Promise<Page> {
-  const pane = await openTaskPane(browser, build, server.origin);
-  openPanes.push(pane);
-  const { page } = pane;
-  await timeUntilText(page, "This workbook has no business case yet");
-  await page.getByRole("button", { name: "Insert the Hampshire example" }).click();
-  await page.getByText("Inputs complete.").waitFor();
+  const page = await session.openWithHampshireExample();
   await page.getByRole("tab", { name: "Risk analysis" }).click();
   await page.getByRole("button", { name: "Run simulation" }).waitFor();
   return page;
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
 }
 
 /**
@@ -374,8 +331,7 @@ describe("the Risk analysis panel in Chromium", () => {
     async () => {
       // A stand-in for the worker script that reports 40% and then waits, so the running state can
       // be looked at and checked for as long as it takes; it answers a cancel as the real one does.
-      const pane = await openTaskPane(browser, build, server.origin);
-      openPanes.push(pane);
+      const pane = await session.open();
       const { page } = pane;
       let workerRequests = 0;
       await page.route("**/simulation-worker.js", async (route) => {
@@ -386,9 +342,8 @@ describe("the Risk analysis panel in Chromium", () => {
           body: heldWorkerScript,
         });
       });
-      await timeUntilText(page, "This workbook has no business case yet");
-      await page.getByRole("button", { name: "Insert the Hampshire example" }).click();
-      await page.getByText("Inputs complete.").waitFor();
+      await timeUntilText(page, emptyWorkbookHeading);
+      await insertHampshireExample(page);
       await page.getByRole("tab", { name: "Risk analysis" }).click();
       const before = await workbookDump(page);
 
@@ -426,11 +381,7 @@ describe("the Risk analysis panel in Chromium", () => {
       await screenshot(page, "risk-06-invalid");
       await expectNoSeriousViolations(page);
       await alert.getByRole("button", { name: "Select cell D3 on sheet Lines" }).click();
-      await page.waitForFunction(() => {
-        const host = (window as unknown as { __cbaSimulatedHost: { workbook: { selection?: unknown } } })
-          .__cbaSimulatedHost;
-        return host.workbook.selection !== undefined;
-      });
+      await cellSelected(page);
       const after = await workbookDump(page);
       expect(after.sheets).toEqual(before.sheets);
       expect(after.sheetOrder).not.toContain(simulationSheet);

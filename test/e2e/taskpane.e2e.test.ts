@@ -3,22 +3,20 @@
  * lands in the workbook. Needs Debian's Chromium (`apt-get install -y chromium`); without it these
  * tests fail with that instruction rather than skip.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { buildAddin, bundleSizes, kilobytes, projectRoot, type AddinBuild } from "./addinBuild";
-import { launchChromium } from "./chromiumBrowser";
-import { serveFolder, type StaticServer } from "./staticServer";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { bundleSizes, kilobytes } from "./addinBuild";
 import {
-  openTaskPane,
+  cellSelected,
+  emptyWorkbookHeading,
+  insertHampshireExample,
   screenshot,
-  seriousAccessibilityViolations,
   timeUntilText,
   typeIntoCell,
   workbookDump,
   workbookSelection,
-  type OpenTaskPane,
 } from "./taskpanePage";
+import { expectNoSeriousViolations, setUpTaskPaneSession } from "./taskpaneSession";
 import type { WorkbookDump } from "../simulatedExcel";
 
 interface Golden {
@@ -28,58 +26,21 @@ const golden = JSON.parse(
   readFileSync(resolve(__dirname, "../../../shared/golden/hampshire.json"), "utf8"),
 ) as Golden;
 
-const emptyHeading = "This workbook has no business case yet";
 /** A browser test drives several screens; each gets this long (the build has its own limit). */
 const browserTestTimeout = 120_000;
-const figures: Record<string, string | number> = {};
 
-let browser: Browser;
-let build: AddinBuild;
-let server: StaticServer;
-const openPanes: OpenTaskPane[] = [];
-
-beforeAll(async () => {
-  // Launch first: a missing browser should fail in a second, not after a minute of building.
-  browser = await launchChromium();
-  build = await buildAddin();
-  server = await serveFolder(build.folder);
-  for (const size of bundleSizes(build.folder)) {
-    figures[`${size.file} minified`] = kilobytes(size.minifiedBytes);
-    figures[`${size.file} gzipped`] = kilobytes(size.gzippedBytes);
-  }
-  figures["build (add-in + simulated host), ms"] = build.buildMs;
-}, 300_000);
-
-afterEach(async () => {
-  for (const pane of openPanes.splice(0)) {
-    expect(pane.errors).toEqual([]);
-    expect(pane.blocked).toEqual([]);
-    await pane.close();
-  }
+const session = setUpTaskPaneSession({
+  figuresFile: "taskpane-figures.json",
+  figuresHeading: "Task pane figures",
+  afterBuild: (build, figures) => {
+    for (const size of bundleSizes(build.folder)) {
+      figures[`${size.file} minified`] = kilobytes(size.minifiedBytes);
+      figures[`${size.file} gzipped`] = kilobytes(size.gzippedBytes);
+    }
+    figures["build (add-in + simulated host), ms"] = build.buildMs;
+  },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (build) rmSync(build.root, { recursive: true, force: true });
-  mkdirSync(join(projectRoot, "test-results"), { recursive: true });
-  writeFileSync(join(projectRoot, "test-results", "taskpane-figures.json"), JSON.stringify(figures, null, 2));
-  console.log(
-    `Task pane figures:\n${Object.entries(figures)
-      .map(([k, v]) => `  ${k}: ${v}`)
-      .join("\n")}`,
-  );
-});
-
-async function open(options: Parameters<typeof openTaskPane>[3] = {}): Promise<OpenTaskPane> {
-  const pane = await openTaskPane(browser, build, server.origin, options);
-  openPanes.push(pane);
-  return pane;
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
-}
+const { figures } = session;
 
 /** Rows of the per-partner results table on the CBA Partners sheet, keyed by its own headers. */
 function partnerResults(dump: WorkbookDump): Record<string, string | number | boolean | null>[] {
@@ -98,18 +59,13 @@ function partnerResults(dump: WorkbookDump): Record<string, string | number | bo
   return body;
 }
 
-async function insertExampleAndWait(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Insert the Hampshire example" }).click();
-  await page.getByText("Inputs complete.").waitFor();
-}
-
 describe("the task pane in Chromium over a simulated workbook", () => {
   test(
     "empty workbook → insert the Hampshire example → refresh → the results are in the workbook",
     async () => {
-      const { page } = await open();
+      const { page } = await session.open();
       figures["page load to interactive pane (empty workbook), ms"] = Math.round(
-        await timeUntilText(page, emptyHeading),
+        await timeUntilText(page, emptyWorkbookHeading),
       );
       await screenshot(page, "01-empty-workbook");
       await expectNoSeriousViolations(page);
@@ -205,9 +161,7 @@ describe("the task pane in Chromium over a simulated workbook", () => {
   test(
     "a broken input: the error names the cell, the cell can be selected, and nothing is written",
     async () => {
-      const { page } = await open();
-      await timeUntilText(page, emptyHeading);
-      await insertExampleAndWait(page);
+      const page = await session.openWithHampshireExample();
       await typeIntoCell(page, "Lines", "D2", "about a million");
       const before = await workbookDump(page);
 
@@ -224,11 +178,7 @@ describe("the task pane in Chromium over a simulated workbook", () => {
       expect(await workbookDump(page)).toEqual(before);
 
       await alert.getByRole("button", { name: "Select cell D2 on sheet Lines" }).click();
-      await page.waitForFunction(() => {
-        const host = (window as unknown as { __cbaSimulatedHost: { workbook: { selection?: unknown } } })
-          .__cbaSimulatedHost;
-        return host.workbook.selection !== undefined;
-      });
+      await cellSelected(page);
       expect(await workbookSelection(page)).toEqual({ sheet: "Lines", address: "D2" });
 
       // Fixed, the same refresh goes through.
@@ -244,9 +194,7 @@ describe("the task pane in Chromium over a simulated workbook", () => {
     "settings saved from the pane travel in CBA_Settings and change the next refresh",
     async () => {
       // 8 years, not more: the example's phasing profiles run to year 10, and a longer horizon is refused.
-      const { page } = await open();
-      await timeUntilText(page, emptyHeading);
-      await insertExampleAndWait(page);
+      const page = await session.openWithHampshireExample();
       await page.getByRole("tab", { name: "Settings" }).click();
       const horizon = page.getByRole("textbox", { name: "Horizon (years)" });
       await horizon.fill("ten");
@@ -270,9 +218,7 @@ describe("the task pane in Chromium over a simulated workbook", () => {
   test(
     "per-section refresh: the risk register alone rewrites only its sheet and the checks",
     async () => {
-      const { page } = await open();
-      await timeUntilText(page, emptyHeading);
-      await insertExampleAndWait(page);
+      const page = await session.openWithHampshireExample();
       await page.getByRole("button", { name: "Refresh risk register only" }).click();
       await page.getByText(/^Refreshed risk register in/).waitFor();
       const sheets = (await workbookDump(page)).sheetOrder;
@@ -286,10 +232,10 @@ describe("the task pane in Chromium over a simulated workbook", () => {
   test(
     "the pane follows a dark Office theme and stays readable",
     async () => {
-      const { page } = await open({
+      const { page } = await session.open({
         officeTheme: { bodyBackgroundColor: "#262626", bodyForegroundColor: "#ffffff" },
       });
-      await timeUntilText(page, emptyHeading);
+      await timeUntilText(page, emptyWorkbookHeading);
       const background = await page
         .getByRole("main")
         .evaluate((main) => getComputedStyle(main).backgroundColor);
@@ -297,7 +243,7 @@ describe("the task pane in Chromium over a simulated workbook", () => {
       expect(Math.max(red, green, blue)).toBeLessThan(80);
       await screenshot(page, "09-dark-empty");
       await expectNoSeriousViolations(page);
-      await insertExampleAndWait(page);
+      await insertHampshireExample(page);
       await page.getByRole("button", { name: "Refresh all results" }).click();
       await page.getByText(/^Refreshed all results in/).waitFor();
       await page.getByRole("tab", { name: "Summary" }).click();

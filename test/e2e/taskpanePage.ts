@@ -201,3 +201,21 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
       nodes: v.nodes.map((n) => n.target.join(" ")),
     }));
 }
+
+/** The heading the pane shows over a workbook with no business case in it. */
+export const emptyWorkbookHeading = "This workbook has no business case yet";
+
+/** Presses the empty workbook's button to insert the Hampshire example and waits for its check. */
+export async function insertHampshireExample(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Insert the Hampshire example" }).click();
+  await page.getByText("Inputs complete.").waitFor();
+}
+
+/** Waits until the pane has selected a cell in the simulated workbook. */
+export async function cellSelected(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const host = (window as unknown as { __cbaSimulatedHost: { workbook: { selection?: unknown } } })
+      .__cbaSimulatedHost;
+    return host.workbook.selection !== undefined;
+  });
+}

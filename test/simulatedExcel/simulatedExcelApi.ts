@@ -335,8 +335,11 @@ abstract class SimulatedCollection<
   protected abstract wrap(member: unknown): Item;
 }
 
-function itemNotFound(kind: string, key: string): SimulatedOfficeError {
-  return new SimulatedOfficeError("ItemNotFound", `The requested ${kind} '${key}' doesn't exist.`);
+/** What `getItem` resolves to: the item found, or ItemNotFound (failing the batch) when there is none. */
+function foundItem<T>(found: T | undefined, kind: string, key: string): T {
+  if (found === undefined)
+    throw new SimulatedOfficeError("ItemNotFound", `The requested ${kind} '${key}' doesn't exist.`);
+  return found;
 }
 
 // ---- workbook --------------------------------------------------------------------------------
@@ -390,11 +393,7 @@ export class SimulatedWorksheetCollection extends SimulatedCollection<SimulatedW
 
   getItem(key: string): SimulatedWorksheet {
     return new SimulatedWorksheet(this.context, `Worksheet '${key}'`, {
-      resolve: () =>
-        this.find(key) ??
-        (() => {
-          throw itemNotFound("worksheet", key);
-        })(),
+      resolve: () => foundItem(this.find(key), "worksheet", key),
       eager: true,
     });
   }
@@ -532,11 +531,7 @@ export class SimulatedNamedItemCollection extends SimulatedCollection<SimulatedW
 
   getItem(name: string): SimulatedNamedItem {
     return new SimulatedNamedItem(this.context, `NamedItem '${name}'`, {
-      resolve: () =>
-        this.model.findName(name) ??
-        (() => {
-          throw itemNotFound("name", name);
-        })(),
+      resolve: () => foundItem(this.model.findName(name), "name", name),
       eager: true,
     });
   }
@@ -702,11 +697,7 @@ export class SimulatedTableCollection extends SimulatedCollection<
 
   getItem(key: string): SimulatedTableObject {
     return new SimulatedTableObject(this.context, `Table '${key}'`, {
-      resolve: () =>
-        this.find(key) ??
-        (() => {
-          throw itemNotFound("table", key);
-        })(),
+      resolve: () => foundItem(this.find(key), "table", key),
       eager: true,
     });
   }

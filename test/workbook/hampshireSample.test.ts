@@ -1,16 +1,9 @@
 import { resolve } from "node:path";
 import { readFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
-import { hampshireSampleNotes, hampshireSampleRanges } from "../../src/workbook/samples/hampshireSample";
 import type { RefreshReport } from "../../src/workbook/refreshWorkbook";
-import {
-  loadWorkbook,
-  readTable,
-  refreshFile,
-  tableRecords,
-  temporaryFolder,
-  writeWorkbook,
-} from "./workbookFiles";
+import { readTable, tableRecords, temporaryFolderForThisFile } from "./workbookFiles";
+import { refreshedHampshireSample } from "./hampshireSampleFiles";
 
 interface Golden {
   partners: string[];
@@ -39,16 +32,13 @@ const golden = JSON.parse(
   readFileSync(resolve(__dirname, "../../../shared/golden/hampshire.json"), "utf8"),
 ) as Golden;
 
-const folder = temporaryFolder();
+const folder = temporaryFolderForThisFile();
 let report: RefreshReport;
 let results: ExcelJS.Workbook;
 
 beforeAll(async () => {
-  await writeWorkbook(folder.path("hampshire.xlsx"), hampshireSampleRanges(), [hampshireSampleNotes]);
-  report = await refreshFile(folder.path("hampshire.xlsx"), folder.path("results.xlsx"));
-  results = await loadWorkbook(folder.path("results.xlsx"));
+  ({ report, results } = await refreshedHampshireSample(folder));
 });
-afterAll(() => folder.remove());
 
 /** "one-off set-up, best" → the pool-totals row's timing and case. */
 function timingAndCase(label: string): { timing: string; caseName: string } {

@@ -12,12 +12,12 @@ import {
   sheetCells,
   sheetNames,
   tableRecords,
-  temporaryFolder,
+  temporaryFolderForThisFile,
   writeWorkbook,
 } from "./workbookFiles";
+import { writeHampshireSample } from "./hampshireSampleFiles";
 
-const folder = temporaryFolder();
-afterAll(() => folder.remove());
+const folder = temporaryFolderForThisFile();
 
 /** The sheets a case without CBA_Scenarios gets; the Hampshire sample, with scenarios, gets all of them. */
 const productSheets = ["CBA Apportionment", "CBA Partners", "CBA Risks", "CBA Checks"];
@@ -38,7 +38,7 @@ function workbookContents(workbook: ExcelJS.Workbook) {
 
 describe("refreshing a workbook", () => {
   test("a refresh run twice gives identical output, replacing the previous results in place", async () => {
-    await writeWorkbook(folder.path("twice.xlsx"), hampshireSampleRanges(), [hampshireSampleNotes]);
+    await writeHampshireSample(folder.path("twice.xlsx"));
     await refreshFile(folder.path("twice.xlsx"), folder.path("twice-1.xlsx"));
     const second = await refreshFile(folder.path("twice-1.xlsx"), folder.path("twice-2.xlsx"));
     expect(second.status).toBe("written");

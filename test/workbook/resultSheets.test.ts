@@ -1,23 +1,18 @@
-import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { programme } from "../../src/engine/businessCase";
 import { Money } from "../../src/engine/money";
 import { hampshireRiskBands } from "../../src/engine/riskRegister";
-import { addInputRanges } from "../../src/workbook/excelJs/inputRangesWriter";
-import { ExcelJsWorkbook } from "../../src/workbook/excelJs/excelJsWorkbook";
-import { type RefreshReport, refreshWorkbook } from "../../src/workbook/refreshWorkbook";
+import type { RefreshReport } from "../../src/workbook/refreshWorkbook";
 import { reconcileResults } from "../../src/workbook/resultReconciliation";
 import { amountFormat, shareFormat } from "../../src/workbook/resultSheets/numberFormats";
 import { bandColour } from "../../src/workbook/resultSheets/risksSheet";
 import { blockName, uniqueHeaders } from "../../src/workbook/resultSheets/sheetLayout";
-import { hampshireSampleNotes, hampshireSampleRanges } from "../../src/workbook/samples/hampshireSample";
+import { hampshireDryRun } from "./hampshireSampleFiles";
 
 let report: RefreshReport;
 
 beforeAll(async () => {
-  const workbook = new ExcelJS.Workbook();
-  addInputRanges(workbook, hampshireSampleRanges(), [hampshireSampleNotes]);
-  report = await refreshWorkbook(new ExcelJsWorkbook(workbook), { dryRun: true });
+  report = await hampshireDryRun();
 });
 
 describe("the write plan for the Hampshire sample", () => {

@@ -14,7 +14,7 @@ import { tornado } from "../../src/engine/tornado";
 import { inputRangeNames } from "../../src/workbook/inputContract";
 import type { RefreshReport } from "../../src/workbook/refreshWorkbook";
 import { changeFormat, tornadoChartDrivers } from "../../src/workbook/resultSheets/scenariosSheet";
-import { hampshireSampleNotes, hampshireSampleRanges } from "../../src/workbook/samples/hampshireSample";
+import { hampshireSampleRanges } from "../../src/workbook/samples/hampshireSample";
 import type { CellValue } from "../../src/workbook/workbookPort";
 import { ranges, smallCase } from "./smallCase";
 import {
@@ -24,12 +24,12 @@ import {
   sheetCells,
   sheetNames,
   tableRecords,
-  temporaryFolder,
+  temporaryFolderForThisFile,
   writeWorkbook,
 } from "./workbookFiles";
+import { refreshedHampshireSample } from "./hampshireSampleFiles";
 
-const folder = temporaryFolder();
-afterAll(() => folder.remove());
+const folder = temporaryFolderForThisFile();
 
 let report: RefreshReport;
 let results: ExcelJS.Workbook;
@@ -56,9 +56,7 @@ function paybackCell(result: PartnerCaseResult["payback"]): CellValue {
 }
 
 beforeAll(async () => {
-  await writeWorkbook(folder.path("hampshire.xlsx"), hampshireSampleRanges(), [hampshireSampleNotes]);
-  report = await refreshFile(folder.path("hampshire.xlsx"), folder.path("results.xlsx"));
-  results = await loadWorkbook(folder.path("results.xlsx"));
+  ({ report, results } = await refreshedHampshireSample(folder));
   scenarios = sampleScenarios();
   const names = new Set(scenarios.map((s) => s.name));
   const full = report.businessCase!.model;

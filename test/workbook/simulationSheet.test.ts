@@ -15,16 +15,14 @@ import {
   simulateBusinessCase,
   summariseSimulation,
 } from "../../src/engine/monteCarlo/simulation";
-import { addInputRanges } from "../../src/workbook/excelJs/inputRangesWriter";
 import { ExcelJsWorkbook } from "../../src/workbook/excelJs/excelJsWorkbook";
-import { refreshWorkbook } from "../../src/workbook/refreshWorkbook";
 import {
   simulationOutputNames,
   simulationSheet,
   simulationWritePlan,
 } from "../../src/workbook/resultSheets/simulationSheet";
-import { hampshireSampleNotes, hampshireSampleRanges } from "../../src/workbook/samples/hampshireSample";
-import { inputCasesOnly, sensitivityCases } from "../../src/workbook/scenarioAnalysis";
+import { hampshireSampleRanges } from "../../src/workbook/samples/hampshireSample";
+import { sensitivityCases } from "../../src/workbook/scenarioAnalysis";
 import { writeSimulation } from "../../src/workbook/writeSimulation";
 import {
   loadWorkbook,
@@ -33,21 +31,18 @@ import {
   sheetCells,
   sheetNames,
   tableRecords,
-  temporaryFolder,
+  temporaryFolderForThisFile,
   writeWorkbook,
 } from "./workbookFiles";
+import { hampshireInputCasesModel, writeHampshireSample } from "./hampshireSampleFiles";
 
-const folder = temporaryFolder();
-afterAll(() => folder.remove());
+const folder = temporaryFolderForThisFile();
 
 let model: BusinessCaseModel;
 
 beforeAll(async () => {
-  await writeWorkbook(folder.path("hampshire.xlsx"), hampshireSampleRanges(), [hampshireSampleNotes]);
-  const workbook = new ExcelJS.Workbook();
-  addInputRanges(workbook, hampshireSampleRanges(), [hampshireSampleNotes]);
-  const report = await refreshWorkbook(new ExcelJsWorkbook(workbook), { dryRun: true });
-  model = inputCasesOnly(report.businessCase!.model);
+  await writeHampshireSample(folder.path("hampshire.xlsx"));
+  model = await hampshireInputCasesModel();
 });
 
 function options(seed: number, trials = 2000): SimulationOptions {

@@ -20,6 +20,13 @@ export function temporaryFolder(): { path: (name: string) => string; remove: () 
   };
 }
 
+/** A temporary folder that is removed after all the tests of the file that calls this. */
+export function temporaryFolderForThisFile(): { path: (name: string) => string } {
+  const folder = temporaryFolder();
+  afterAll(() => folder.remove());
+  return folder;
+}
+
 export async function writeWorkbook(
   file: string,
   ranges: readonly InputRangeSpec[],

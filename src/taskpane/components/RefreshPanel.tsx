@@ -13,11 +13,10 @@ import { countOf, formatDuration } from "../figureFormatting";
 import type { Activity } from "../useTaskPaneController";
 import type { CellLocation, RefreshOutcome, RefreshSection, RefreshStage } from "../workbookActions";
 import { ProblemList } from "./ProblemList";
+import { usePaneStyles } from "./paneStyles";
 
 const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   sections: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  sheetList: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 /** Words for each section, used on its button and in the progress line. */
@@ -47,11 +46,12 @@ export interface RefreshPanelProps {
 /** The primary action, the per-section actions, progress while a refresh runs and what it wrote. */
 export function RefreshPanel({ activity, lastRefresh, onRefresh, onSelect }: RefreshPanelProps) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   const busy = activity.kind !== "idle";
   const refreshing = activity.kind === "refreshing" ? activity : null;
 
   return (
-    <section className={styles.panel} aria-label="Refresh">
+    <section className={pane.closeStack} aria-label="Refresh">
       <Button appearance="primary" size="large" disabled={busy} onClick={() => onRefresh("all")}>
         {refreshing?.section === "all" ? "Refreshing…" : "Refresh all results"}
       </Button>
@@ -106,7 +106,7 @@ export function RefreshPanel({ activity, lastRefresh, onRefresh, onSelect }: Ref
 }
 
 function WrittenSummary({ outcome }: { outcome: Extract<RefreshOutcome, { kind: "written" }> }) {
-  const styles = useStyles();
+  const pane = usePaneStyles();
   const cells = outcome.sheets.reduce((total, sheet) => total + sheet.cells, 0);
   return (
     <MessageBar intent="success" layout="multiline">
@@ -116,7 +116,7 @@ function WrittenSummary({ outcome }: { outcome: Extract<RefreshOutcome, { kind: 
         {outcome.inputCellsUpdated > 0
           ? `, and updated ${countOf(outcome.inputCellsUpdated, "input cell")}:`
           : ":"}
-        <ul className={styles.sheetList} aria-label="Sheets written">
+        <ul className={pane.list} aria-label="Sheets written">
           {outcome.sheets.map((sheet) => (
             <li key={sheet.sheet}>
               {`${sheet.sheet}: ${countOf(sheet.tables.length, "table")}, ${countOf(sheet.cells, "cell")}`}

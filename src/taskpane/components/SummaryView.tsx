@@ -14,10 +14,9 @@ import {
 } from "@fluentui/react-components";
 import { formatAmount, formatPayback, formatPaybackRange } from "../figureFormatting";
 import type { BoardSummary, CaseFigure, PartnerSummary } from "../workbookActions";
+import { usePaneStyles } from "./paneStyles";
 
 const useStyles = makeStyles({
-  view: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  heading: { margin: 0 },
   // A plain bordered section rather than Fluent's Card, which adds focus handling nothing here needs.
   card: {
     display: "flex",
@@ -29,14 +28,8 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow4,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  // The pane is about 320 px wide: three cases and a label column must fit without scrolling.
-  table: { tableLayout: "auto", width: "100%" },
   labelColumn: { width: "26%" },
-  cell: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
-  figure: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   words: { textAlign: "right" },
-  headerEnd: { justifyContent: "flex-end", textAlign: "right" },
-  caption: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface SummaryViewProps {
@@ -45,13 +38,13 @@ export interface SummaryViewProps {
 
 /** Per partner and for the programme: set-up, annual position, payback, NPV; then the risk profile. */
 export function SummaryView({ summary }: SummaryViewProps) {
-  const styles = useStyles();
+  const pane = usePaneStyles();
   if (!summary) {
     return <Body1>Refresh all results to see the figures for each partner and the programme.</Body1>;
   }
   return (
-    <div className={styles.view}>
-      <Caption1 className={styles.caption}>
+    <div className={pane.stack}>
+      <Caption1 className={pane.caption}>
         {`Figures in ${summary.unitLabel}: costs positive, savings in brackets. NPV is the net benefit over ${summary.horizonYears} years (positive = better off).`}
       </Caption1>
       {summary.partners.map((partner) => (
@@ -64,26 +57,27 @@ export function SummaryView({ summary }: SummaryViewProps) {
 
 function PartnerCard({ partner, summary }: { partner: PartnerSummary; summary: BoardSummary }) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   const { cases, rangeCases, unitLabel } = summary;
   const title = partner.code === partner.name ? partner.name : `${partner.name} (${partner.code})`;
   const headingId = `summary-${partner.code.replace(/[^A-Za-z0-9_-]/g, "_")}`;
   const spread = partner.payback.filter((p) => rangeCases.includes(p.case));
   return (
     <section className={styles.card} aria-labelledby={headingId}>
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+      <Subtitle2 as="h2" id={headingId} className={pane.heading}>
         {title}
       </Subtitle2>
       {spread.length > 0 && (
         <Body1>{`Payback (${rangeCases.join("–")}): ${formatPaybackRange(spread)}`}</Body1>
       )}
-      <Table size="extra-small" className={styles.table} aria-label={`${title}, ${unitLabel}`}>
+      <Table size="extra-small" className={pane.table} aria-label={`${title}, ${unitLabel}`}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={mergeClasses(styles.cell, styles.labelColumn)}>
+            <TableHeaderCell className={mergeClasses(pane.cell, styles.labelColumn)}>
               {unitLabel}
             </TableHeaderCell>
             {cases.map((name) => (
-              <TableHeaderCell key={name} className={styles.cell} button={{ className: styles.headerEnd }}>
+              <TableHeaderCell key={name} className={pane.cell} button={{ className: pane.headerEnd }}>
                 {name}
               </TableHeaderCell>
             ))}
@@ -93,11 +87,11 @@ function PartnerCard({ partner, summary }: { partner: PartnerSummary; summary: B
           <FigureRow label="Set-up" figures={partner.setUp} cases={cases} />
           <FigureRow label="Annual net" figures={partner.annual} cases={cases} />
           <TableRow>
-            <TableCell className={styles.cell}>Payback</TableCell>
+            <TableCell className={pane.cell}>Payback</TableCell>
             {cases.map((name) => {
               const result = partner.payback.find((p) => p.case === name)?.result;
               return (
-                <TableCell key={name} className={mergeClasses(styles.cell, styles.words)}>
+                <TableCell key={name} className={mergeClasses(pane.cell, styles.words)}>
                   {result ? formatPayback(result) : "—"}
                 </TableCell>
               );
@@ -122,14 +116,14 @@ function FigureRow({
   figures: readonly CaseFigure[];
   cases: string[];
 }) {
-  const styles = useStyles();
+  const pane = usePaneStyles();
   return (
     <TableRow>
-      <TableCell className={styles.cell}>{label}</TableCell>
+      <TableCell className={pane.cell}>{label}</TableCell>
       {cases.map((name) => {
         const figure = figures.find((f) => f.case === name);
         return (
-          <TableCell key={name} className={mergeClasses(styles.cell, styles.figure)}>
+          <TableCell key={name} className={mergeClasses(pane.cell, pane.figure)}>
             {figure ? formatAmount(figure.value) : "—"}
           </TableCell>
         );
@@ -140,18 +134,19 @@ function FigureRow({
 
 function RiskProfile({ riskProfile }: { riskProfile: BoardSummary["riskProfile"] }) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   if (!riskProfile) return <Body1>No risk register in this workbook.</Body1>;
   const total = riskProfile.reduce((sum, band) => sum + band.count, 0);
   return (
     <section className={styles.card} aria-labelledby="summary-risk-profile">
-      <Subtitle2 as="h2" id="summary-risk-profile" className={styles.heading}>
+      <Subtitle2 as="h2" id="summary-risk-profile" className={pane.heading}>
         Risk profile
       </Subtitle2>
-      <Table size="extra-small" className={styles.table} aria-label="Risks by band">
+      <Table size="extra-small" className={pane.table} aria-label="Risks by band">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={styles.cell}>Band</TableHeaderCell>
-            <TableHeaderCell className={styles.cell} button={{ className: styles.headerEnd }}>
+            <TableHeaderCell className={pane.cell}>Band</TableHeaderCell>
+            <TableHeaderCell className={pane.cell} button={{ className: pane.headerEnd }}>
               Risks
             </TableHeaderCell>
           </TableRow>
@@ -159,13 +154,13 @@ function RiskProfile({ riskProfile }: { riskProfile: BoardSummary["riskProfile"]
         <TableBody>
           {[...riskProfile].reverse().map((band) => (
             <TableRow key={band.band}>
-              <TableCell className={styles.cell}>{band.band}</TableCell>
-              <TableCell className={mergeClasses(styles.cell, styles.figure)}>{band.count}</TableCell>
+              <TableCell className={pane.cell}>{band.band}</TableCell>
+              <TableCell className={mergeClasses(pane.cell, pane.figure)}>{band.count}</TableCell>
             </TableRow>
           ))}
           <TableRow>
-            <TableCell className={styles.cell}>Total</TableCell>
-            <TableCell className={mergeClasses(styles.cell, styles.figure)}>{total}</TableCell>
+            <TableCell className={pane.cell}>Total</TableCell>
+            <TableCell className={mergeClasses(pane.cell, pane.figure)}>{total}</TableCell>
           </TableRow>
         </TableBody>
       </Table>

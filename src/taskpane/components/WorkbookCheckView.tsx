@@ -19,11 +19,9 @@ import { countOf } from "../figureFormatting";
 import type { Activity, InspectionState } from "../useTaskPaneController";
 import type { CellLocation, InputRangeStatus } from "../workbookActions";
 import { ProblemList, cellReference } from "./ProblemList";
+import { usePaneStyles } from "./paneStyles";
 
 const useStyles = makeStyles({
-  view: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  actions: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
   rangeName: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
@@ -47,7 +45,7 @@ export interface WorkbookCheckViewProps {
 /** What the workbook holds against the input contract, and a one-click start for an empty workbook. */
 export function WorkbookCheckView(props: WorkbookCheckViewProps) {
   const { inspection, activity, onInsertExample, onInsertTemplate, onCheckAgain, onSelect } = props;
-  const styles = useStyles();
+  const pane = usePaneStyles();
   const busy = activity.kind !== "idle";
 
   if (inspection.status === "loading") {
@@ -55,7 +53,7 @@ export function WorkbookCheckView(props: WorkbookCheckViewProps) {
   }
   if (inspection.status === "failed") {
     return (
-      <div className={styles.view}>
+      <div className={pane.stack}>
         <Body1>The workbook could not be checked.</Body1>
         <Button disabled={busy} onClick={onCheckAgain}>
           Check again
@@ -69,15 +67,15 @@ export function WorkbookCheckView(props: WorkbookCheckViewProps) {
 
   if (isEmpty) {
     return (
-      <div className={styles.view}>
-        <Subtitle2 as="h2" className={styles.heading}>
+      <div className={pane.stack}>
+        <Subtitle2 as="h2" className={pane.heading}>
           This workbook has no business case yet
         </Subtitle2>
         <Body1>
           Start from the Hampshire shared-services example to see a complete case, or insert blank input
           sheets with the named ranges, headers and formats ready to fill in.
         </Body1>
-        <div className={styles.actions}>
+        <div className={pane.closeStack}>
           <Button appearance="primary" disabled={busy} onClick={onInsertExample}>
             {activity.kind === "insertingExample" ? "Inserting the example…" : "Insert the Hampshire example"}
           </Button>
@@ -91,7 +89,7 @@ export function WorkbookCheckView(props: WorkbookCheckViewProps) {
   }
 
   return (
-    <div className={styles.view}>
+    <div className={pane.stack}>
       {problems.length === 0 && missingRequired.length === 0 ? (
         <MessageBar intent="success">
           <MessageBarBody>

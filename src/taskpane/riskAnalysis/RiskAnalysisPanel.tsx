@@ -3,13 +3,10 @@ import {
   Button,
   Caption1,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Radio,
-  RadioGroup,
   Subtitle2,
   Table,
   TableBody,
@@ -22,24 +19,17 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
+import { ChoiceField, TextField } from "../components/FormFields";
 import { ProblemList } from "../components/ProblemList";
 import { countOf, formatAmount, formatDuration } from "../figureFormatting";
 import type { CellLocation } from "../workbookActions";
 import type { RiskAnalysisDraft } from "./riskAnalysisDraft";
 import type { RiskAnalysisSummary } from "./riskAnalysisSummary";
 import type { RiskAnalysisOutcome, RiskAnalysisState, RiskAnalysisStatus } from "./useRiskAnalysis";
+import { usePaneStyles } from "../components/paneStyles";
 
 const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  heading: { margin: 0 },
-  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  caption: { color: tokens.colorNeutralForeground3 },
-  table: { tableLayout: "auto", width: "100%" },
-  cell: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
-  figure: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
-  headerEnd: { justifyContent: "flex-end", textAlign: "right" },
-  names: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 export interface RiskAnalysisPanelProps {
@@ -62,6 +52,7 @@ export function RiskAnalysisPanel({
   onSelect,
 }: RiskAnalysisPanelProps) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   const { draft, errors, status, outcome } = state;
   const active = status.kind !== "idle";
   const runButton = useRef<HTMLButtonElement>(null);
@@ -78,69 +69,61 @@ export function RiskAnalysisPanel({
   }, [active]);
 
   return (
-    <section className={styles.panel} aria-labelledby="risk-analysis-heading">
-      <Subtitle2 as="h2" id="risk-analysis-heading" className={styles.heading}>
+    <section className={pane.stack} aria-labelledby="risk-analysis-heading">
+      <Subtitle2 as="h2" id="risk-analysis-heading" className={pane.heading}>
         Monte Carlo simulation
       </Subtitle2>
-      <Caption1 className={styles.caption}>
+      <Caption1 className={pane.caption}>
         Each line with Best and Worst values is drawn between them, peaking at Base (or the midpoint). Results
         go to the CBA Simulation sheet.
       </Caption1>
 
       <form
-        className={styles.form}
+        className={pane.closeStack}
         aria-label="Simulation settings"
         onSubmit={(event) => {
           event.preventDefault();
           onRun();
         }}
       >
-        <Field
+        <TextField
           label="Trials"
           hint="1 to 100,000; 10,000 gives stable percentiles"
-          validationState={errors.trials ? "error" : "none"}
-          validationMessage={errors.trials}
-        >
-          <Input
-            value={draft.trials}
-            inputMode="numeric"
-            disabled={active}
-            onChange={(_, data) => onEdit({ trials: data.value })}
-          />
-        </Field>
-        <Field
+          error={errors.trials}
+          value={draft.trials}
+          inputMode="numeric"
+          disabled={active}
+          onChange={(trials) => onEdit({ trials })}
+        />
+        <TextField
           label="Seed"
           hint="Blank: the seed in CBA_Settings, or 1. The same seed always gives the same results."
-          validationState={errors.seed ? "error" : "none"}
-          validationMessage={errors.seed}
-        >
-          <Input
-            value={draft.seed}
-            inputMode="numeric"
-            disabled={active}
-            onChange={(_, data) => onEdit({ seed: data.value })}
-          />
-        </Field>
-        <Field label="Sampling method">
-          <RadioGroup
-            value={draft.sampling}
-            disabled={active}
-            onChange={(_, data) => onEdit({ sampling: data.value === "plain" ? "plain" : "latinHypercube" })}
-          >
-            <Radio value="latinHypercube" label="Latin hypercube (even coverage of each range)" />
-            <Radio value="plain" label="Plain random" />
-          </RadioGroup>
-        </Field>
-        <Field label="Distribution">
-          <RadioGroup
-            value={draft.distribution}
-            disabled={active}
-            onChange={(_, data) => onEdit({ distribution: data.value === "pert" ? "pert" : "triangular" })}
-          >
-            <Radio value="triangular" label="Triangular" />
-            <Radio value="pert" label="PERT (less weight on the extremes)" />
-          </RadioGroup>
-        </Field>
+          error={errors.seed}
+          value={draft.seed}
+          inputMode="numeric"
+          disabled={active}
+          onChange={(seed) => onEdit({ seed })}
+        />
+        <ChoiceField
+          label="Sampling method"
+          value={draft.sampling}
+          choices={[
+            { value: "latinHypercube", label: "Latin hypercube (even coverage of each range)" },
+            { value: "plain", label: "Plain random" },
+          ]}
+          disabled={active}
+          onChange={(sampling) => onEdit({ sampling })}
+        />
+        <ChoiceField
+          label="Distribution"
+          value={draft.distribution}
+          choices={[
+            { value: "triangular", label: "Triangular" },
+            { value: "pert", label: "PERT (less weight on the extremes)" },
+          ]}
+          disabled={active}
+          onChange={(distribution) => onEdit({ distribution })}
+        />
         <div className={styles.buttons}>
           <Button ref={runButton} appearance="primary" type="submit" disabled={active || paneBusy}>
             {active ? "Simulating…" : "Run simulation"}
@@ -256,7 +239,7 @@ function OutcomeMessage({
 }
 
 function WrittenSummary({ summary, elapsedMs }: { summary: RiskAnalysisSummary; elapsedMs: number }) {
-  const styles = useStyles();
+  const pane = usePaneStyles();
   const amount = (value: RiskAnalysisSummary["partners"][number]["netPresentValue"]["p10"]) =>
     value === null ? "–" : formatAmount(value, summary.decimals);
   const within = summary.paybackWithinYears;
@@ -272,18 +255,18 @@ function WrittenSummary({ summary, elapsedMs }: { summary: RiskAnalysisSummary; 
       </MessageBar>
       <Table
         size="extra-small"
-        className={styles.table}
+        className={pane.table}
         aria-label={`Simulated NPV and payback, ${summary.unitLabel}`}
       >
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={styles.cell}>Partner</TableHeaderCell>
+            <TableHeaderCell className={pane.cell}>Partner</TableHeaderCell>
             {["P10", "P50", "P90"].map((label) => (
-              <TableHeaderCell key={label} className={styles.cell} button={{ className: styles.headerEnd }}>
+              <TableHeaderCell key={label} className={pane.cell} button={{ className: pane.headerEnd }}>
                 {`NPV ${label}`}
               </TableHeaderCell>
             ))}
-            <TableHeaderCell className={styles.cell} button={{ className: styles.headerEnd }}>
+            <TableHeaderCell className={pane.cell} button={{ className: pane.headerEnd }}>
               {`Payback ≤ ${within} yrs`}
             </TableHeaderCell>
           </TableRow>
@@ -291,17 +274,17 @@ function WrittenSummary({ summary, elapsedMs }: { summary: RiskAnalysisSummary; 
         <TableBody>
           {summary.partners.map((partner) => (
             <TableRow key={partner.code}>
-              <TableCell className={styles.cell}>{partner.code}</TableCell>
-              <TableCell className={mergeClasses(styles.cell, styles.figure)}>
+              <TableCell className={pane.cell}>{partner.code}</TableCell>
+              <TableCell className={mergeClasses(pane.cell, pane.figure)}>
                 {amount(partner.netPresentValue.p10)}
               </TableCell>
-              <TableCell className={mergeClasses(styles.cell, styles.figure)}>
+              <TableCell className={mergeClasses(pane.cell, pane.figure)}>
                 {amount(partner.netPresentValue.p50)}
               </TableCell>
-              <TableCell className={mergeClasses(styles.cell, styles.figure)}>
+              <TableCell className={mergeClasses(pane.cell, pane.figure)}>
                 {amount(partner.netPresentValue.p90)}
               </TableCell>
-              <TableCell className={mergeClasses(styles.cell, styles.figure)}>
+              <TableCell className={mergeClasses(pane.cell, pane.figure)}>
                 {percent(partner.probabilityOfPayback)}
               </TableCell>
             </TableRow>
@@ -311,7 +294,7 @@ function WrittenSummary({ summary, elapsedMs }: { summary: RiskAnalysisSummary; 
       <Body1>
         {`NPV in ${summary.unitLabel}, net benefit over the horizon (positive = better off): 10% of trials came out below P10. The last column is the share of trials paying back within ${within} years.`}
       </Body1>
-      <ul className={styles.names} aria-label="Partners">
+      <ul className={pane.list} aria-label="Partners">
         {summary.partners.map((partner) => (
           <li key={partner.code}>
             <Caption1>
