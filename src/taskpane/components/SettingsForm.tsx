@@ -1,5 +1,6 @@
-import { Button, Field, Input, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { SettingsDraft, SettingsField } from "../settingsDraft";
+import { ChoiceField, TextField } from "./FormFields";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -34,19 +35,15 @@ export function SettingsForm({ draft, errors, disabled, onChange, onSave, onRese
     hint: string,
     inputMode: "decimal" | "numeric" | "text",
   ) => (
-    <Field
+    <TextField
       label={label}
       hint={hint}
-      validationState={errors[field] ? "error" : "none"}
-      validationMessage={errors[field]}
-    >
-      <Input
-        value={draft[field]}
-        inputMode={inputMode}
-        disabled={disabled || (field === "discountRatePercent" && draft.discountBasis === "greenBook")}
-        onChange={(_, data) => onChange({ [field]: data.value })}
-      />
-    </Field>
+      error={errors[field]}
+      value={draft[field]}
+      inputMode={inputMode}
+      disabled={disabled || (field === "discountRatePercent" && draft.discountBasis === "greenBook")}
+      onChange={(value) => onChange({ [field]: value })}
+    />
   );
 
   return (
@@ -60,18 +57,16 @@ export function SettingsForm({ draft, errors, disabled, onChange, onSave, onRese
     >
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>Discounting</legend>
-        <Field label="Discount rate basis">
-          <RadioGroup
-            value={draft.discountBasis}
-            disabled={disabled}
-            onChange={(_, data) =>
-              onChange({ discountBasis: data.value === "greenBook" ? "greenBook" : "single" })
-            }
-          >
-            <Radio value="single" label="One rate for every year" />
-            <Radio value="greenBook" label="Green Book schedule (3.5% to year 30, then 3.0%)" />
-          </RadioGroup>
-        </Field>
+        <ChoiceField
+          label="Discount rate basis"
+          value={draft.discountBasis}
+          disabled={disabled}
+          choices={[
+            { value: "single", label: "One rate for every year" },
+            { value: "greenBook", label: "Green Book schedule (3.5% to year 30, then 3.0%)" },
+          ]}
+          onChange={(discountBasis) => onChange({ discountBasis })}
+        />
         {text("discountRatePercent", "Discount rate (%)", "Real annual rate, e.g. 3.5", "decimal")}
         {text("horizonYears", "Horizon (years)", "Years after year 0, e.g. 10", "numeric")}
       </fieldset>
