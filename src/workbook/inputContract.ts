@@ -31,6 +31,14 @@ function column(key: string, ...headers: string[]): ContractColumn {
   return { key, headers };
 }
 
+/**
+ * The headers a workbook written by this product uses for a range: each column's first accepted
+ * header, in contract order (the samples and the blank template are laid out from these).
+ */
+export function canonicalHeaders(columns: Readonly<Record<string, ContractColumn>>): string[] {
+  return Object.values(columns).map((c) => c.headers[0]!);
+}
+
 export const partnerColumns = {
   code: column("code", "Code", "Partner code", "Partner"),
   name: column("name", "Name", "Partner name"),

@@ -3,7 +3,13 @@
  * instruction line above each range saying what goes in it. Settings come filled with the
  * contract's defaults so the pane's settings form can store changes straight away.
  */
-import { inputRangeNames, settingDefaults } from "../inputContract";
+import {
+  canonicalHeaders,
+  inputRangeNames,
+  partnerColumns,
+  riskColumns,
+  settingDefaults,
+} from "../inputContract";
 import type { InputRangeSpec, NoteSheetSpec } from "../workbookPort";
 
 const amount = "#,##0;(#,##0)";
@@ -67,7 +73,7 @@ export const blankTemplateNotes: NoteSheetSpec = {
  */
 export function blankTemplateRanges(): InputRangeSpec[] {
   return [
-    blankTable(inputRangeNames.partners, "Partners", ["Code", "Name"]),
+    blankTable(inputRangeNames.partners, "Partners", canonicalHeaders(partnerColumns)),
     blankTable(inputRangeNames.baseline, "Baseline", ["Service area", "Total"], [null, amount]),
     blankTable(inputRangeNames.pools, "Pools", [
       "Pool",
@@ -101,17 +107,6 @@ export function blankTemplateRanges(): InputRangeSpec[] {
       ],
       as: "definedName",
     }),
-    blankTable(inputRangeNames.risks, "Risks", [
-      "ID",
-      "Category",
-      "Risk",
-      "Likelihood",
-      "Impact",
-      "Factors",
-      "Owner",
-      "Mitigation",
-      "Score",
-      "Band",
-    ]),
+    blankTable(inputRangeNames.risks, "Risks", canonicalHeaders(riskColumns)),
   ];
 }

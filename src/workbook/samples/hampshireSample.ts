@@ -1,4 +1,4 @@
-import { inputRangeNames } from "../inputContract";
+import { canonicalHeaders, inputRangeNames, partnerColumns, riskColumns } from "../inputContract";
 import type { CellValue, InputRangeSpec, NoteSheetSpec } from "../workbookPort";
 
 /**
@@ -417,7 +417,7 @@ export function hampshireSampleRanges(): InputRangeSpec[] {
       name: inputRangeNames.partners,
       sheet: "Partners",
       topLeft: "A1",
-      header: ["Code", "Name"],
+      header: canonicalHeaders(partnerColumns),
       rows: [
         ["HCC", "Hampshire County Council"],
         ["HC", "Hampshire Constabulary"],
@@ -520,18 +520,7 @@ export function hampshireSampleRanges(): InputRangeSpec[] {
       name: inputRangeNames.risks,
       sheet: "Risks",
       topLeft: "A1",
-      header: [
-        "ID",
-        "Category",
-        "Risk",
-        "Likelihood",
-        "Impact",
-        "Factors",
-        "Owner",
-        "Mitigation",
-        "Score",
-        "Band",
-      ],
+      header: canonicalHeaders(riskColumns),
       rows: risks.map(([id, category, risk, likelihood, impact, factors]) => [
         id,
         category,
