@@ -13,7 +13,14 @@ import { presentValues } from "./npv";
  * const result: PaybackResult = payback(row);
  * const text = result.kind === "paysBack" ? `${result.periods.toFixed(1)} years` : `not within ${result.horizon} years`;
  */
-export type PaybackResult = { kind: "paysBack"; periods: Money } | { kind: "never"; horizon: number };
+export type PaybackResult =
+  | {
+      kind: "paysBack";
+      periods: Money;
+      /** Set on a first payback when the cumulative position is below zero again at the end of the horizon. */
+      fallsBack?: true;
+    }
+  | { kind: "never"; horizon: number };
 
 /**
  * Options of `payback`.
@@ -26,7 +33,8 @@ export interface PaybackOptions {
   rate?: DiscountRate;
   /**
    * "first" (default): the first time the cumulative position climbs back to ≥ 0 after going
-   * negative. "final": the last such up-crossing, for cases that dip again after a reinvestment.
+   * negative, even when it falls back below zero later (the result then carries `fallsBack`).
+   * "final": the last such up-crossing, and "never" when the horizon ends below zero.
    */
   which?: "first" | "final";
 }
@@ -36,15 +44,16 @@ export interface PaybackOptions {
  *
  * Leading zeros (a delayed start) do not count as paid back: payback is when the cumulative
  * position climbs back to ≥ 0 after going negative, so delaying a case by a year delays its
- * payback by exactly a year. A case that never goes negative pays back at 0. If the cumulative
- * position ends the horizon negative the answer is "never", whichever crossing was asked for,
- * because a case that has fallen back below zero by the end has not paid back. Decimal
+ * payback by exactly a year. A case that never goes negative pays back at 0. A case that crosses
+ * and falls back below zero by the end (exit costs, a reinvestment) has a first payback, marked
+ * `fallsBack`, but no final payback: "final" then answers "never". Decimal
  * arithmetic throughout, so a crossing exactly on a period boundary gives a whole number.
  *
  * @example
  * payback([-100, 60, 60]) // → { kind: "paysBack", periods: 1.666… } (1 + 40 / 60)
  * payback([-100, 50, 50]) // → { kind: "paysBack", periods: 2 }
  * payback([-100, 40, 40]) // → { kind: "never", horizon: 2 }
+ * payback([-100, 150, -100]) // → { kind: "paysBack", periods: 0.666…, fallsBack: true }
  * payback([-100, 60, 60], { rate: 0.1 }) // → { kind: "paysBack", periods: 1.916… } (discounted)
  */
 export function payback(cashflows: readonly Amount[], options: PaybackOptions = {}): PaybackResult {
@@ -73,7 +82,11 @@ export function payback(cashflows: readonly Amount[], options: PaybackOptions = 
       finalCrossing = crossing;
     }
   }
-  if (cumulative.lt(0)) return { kind: "never", horizon: net.length - 1 };
+  const horizon = net.length - 1;
+  if (cumulative.lt(0)) {
+    if (which === "final" || firstCrossing === undefined) return { kind: "never", horizon };
+    return { kind: "paysBack", periods: firstCrossing, fallsBack: true };
+  }
   if (!wentNegative) return { kind: "paysBack", periods: new Money(0) };
   return { kind: "paysBack", periods: (which === "first" ? firstCrossing : finalCrossing)! };
 }

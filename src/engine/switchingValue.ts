@@ -94,7 +94,11 @@ export function delayToLosePayback(
   benefits: readonly Amount[],
   options: { rate?: DiscountRate } = {},
 ): PaybackDelayResult {
-  const paybackOptions = options.rate === undefined ? {} : { rate: options.rate };
+  // "final": a case that falls back below zero by the end has not paid back within the horizon.
+  const paybackOptions = {
+    which: "final" as const,
+    ...(options.rate === undefined ? {} : { rate: options.rate }),
+  };
   const onTime = payback(scenarioNetCashflow(costs, benefits), paybackOptions);
   const horizon = costs.length - 1;
   if (onTime.kind === "never") return { kind: "neverPaysBack", horizon };

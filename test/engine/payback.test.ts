@@ -52,9 +52,16 @@ describe("payback: worked cases", () => {
     expect(periodsOf(payback([-100, 100, -50, 100], { which: "final" })).toString()).toBe("2.5");
   });
 
-  it('says "never" for both first and final when the reinvestment leaves the horizon negative', () => {
-    expect(payback([-100, 150, -100])).toEqual({ kind: "never", horizon: 2 });
+  it("gives the first crossing, marked as falling back, when exit costs leave the horizon negative; the final payback is never", () => {
+    // Cumulative −100, +50, −50: back to zero at 0 + 100/150 in year 1, below zero again at the end.
+    const first = payback([-100, 150, -100]);
+    expect(first).toMatchObject({ kind: "paysBack", fallsBack: true });
+    expect(periodsOf(first).times(3).toString()).toBe("2");
     expect(payback([-100, 150, -100], { which: "final" })).toEqual({ kind: "never", horizon: 2 });
+  });
+
+  it("marks no fall-back when the horizon ends at zero or above", () => {
+    expect(payback([-100, 100, -50, 100])).not.toHaveProperty("fallsBack");
   });
 
   it("discounts the cashflows first when given a rate (discounted payback)", () => {
@@ -140,13 +147,25 @@ describe("payback: properties", () => {
     );
   });
 
-  it("property: the final payback is never earlier than the first", () => {
+  it("property: the final payback is never earlier than the first, and exists exactly when the first does not fall back", () => {
     fc.assert(
       fc.property(anyCase, (flows) => {
         const first = payback(flows);
         const final = payback(flows, { which: "final" });
-        expect(final.kind).toBe(first.kind);
-        if (first.kind === "paysBack") expect(periodsOf(final).gte(first.periods)).toBe(true);
+        const fallsBack = first.kind === "paysBack" && first.fallsBack === true;
+        expect(final.kind).toBe(fallsBack ? "never" : first.kind);
+        if (final.kind === "paysBack") expect(final.periods.gte(periodsOf(first))).toBe(true);
+      }),
+    );
+  });
+
+  it("property: a first payback falls back exactly when the horizon ends below zero", () => {
+    fc.assert(
+      fc.property(anyCase, (flows) => {
+        const first = payback(flows);
+        const cumulative = cumulativeTotals(flows);
+        if (first.kind === "paysBack")
+          expect(first.fallsBack === true).toBe(cumulative[cumulative.length - 1]!.lt(0));
       }),
     );
   });
