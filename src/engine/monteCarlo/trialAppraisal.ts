@@ -1,7 +1,9 @@
 /*
  * NPV and payback of one trial's net cashflow in plain float64, for the simulation's hot loop.
  * They follow `netPresentValue` and `payback` (first crossing) exactly, except that "never pays
- * back" is Infinity here, to sort and count quickly; results leave the engine as typed values.
+ * back" is Infinity here, to sort and count quickly, and a trial that falls back below zero by the
+ * end has not paid back (Infinity), since the simulation asks whether a case pays back within N
+ * years; results leave the engine as typed values.
  */
 
 /**

@@ -7,9 +7,10 @@ import { payback } from "../../../src/engine/payback";
 const asTrial = (values: readonly number[]) => new Float64Array(values);
 const factorsAt = (rate: number, periods: number) =>
   Float64Array.from(discountFactors(periods - 1, rate), (f) => f.toNumber());
+/** The engine's first payback, counted as "never" when the case falls back below zero by the end. */
 const decimalPayback = (values: readonly number[], rate?: number): number => {
   const result = payback(values, rate === undefined ? {} : { rate });
-  return result.kind === "never" ? Infinity : result.periods.toNumber();
+  return result.kind === "never" || result.fallsBack ? Infinity : result.periods.toNumber();
 };
 
 const cashflows = fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 15 });
