@@ -13,6 +13,8 @@ export interface SeriesReference {
   formula: string;
   /** One entry per cell of the range, in order; `null` for a blank (or, in `values`, a text) cell. */
   cache: (string | number | null)[];
+  /** The number format of the cells, which a numeric cache (and an axis linked to it) shows. */
+  formatCode: string;
 }
 
 export interface ChartSeries {
@@ -89,39 +91,53 @@ function seriesOf(spec: ChartSpec, sheet: string, block: TableBlock): ChartSerie
     ),
     cells: cells.map((c) => cell(c.row, c.column)),
   });
-  const label = (cells: { row: number; column: number }[]) => {
+  const formatOf = (column: number) => block.columnFormats?.[column] ?? "General";
+  const label = (cells: { row: number; column: number }[], formatCode: string) => {
     const { formula, cells: values } = reference(cells);
     const numeric = values.every((value) => value === null || typeof value === "number");
     const cache = values.map((value) =>
       value === null ? null : numeric && typeof value === "number" ? value : cellText(value),
     );
-    return { formula, cache, numeric };
+    return { formula, cache, numeric, formatCode };
   };
-  const numbers = (cells: { row: number; column: number }[]) => {
+  const numbers = (cells: { row: number; column: number }[], formatCode: string) => {
     const { formula, cells: values } = reference(cells);
-    return { formula, cache: values.map((value) => (typeof value === "number" ? value : null)) };
+    return { formula, cache: values.map((value) => (typeof value === "number" ? value : null)), formatCode };
   };
   const nameOf = (at: { row: number; column: number }) => {
     const { formula, cells: values } = reference([at]);
     const text = values[0] === undefined || values[0] === null ? "" : cellText(values[0]);
-    return { formula, cache: [text], text };
+    return { formula, cache: [text], text, formatCode: "General" };
   };
   const dataRows = Array.from({ length: height }, (_, i) => i + 1);
   const dataColumns = Array.from({ length: width - 1 }, (_, i) => i + 1);
 
   if (spec.seriesBy === "rows") {
-    const categories = label(dataColumns.map((column) => ({ row: 0, column })));
+    // Headers are text; a row's cells share one format in every block that is charted by rows.
+    const categories = label(
+      dataColumns.map((column) => ({ row: 0, column })),
+      "General",
+    );
     return dataRows.map((row) => ({
       name: nameOf({ row, column: 0 }),
       categories,
-      values: numbers(dataColumns.map((column) => ({ row, column }))),
+      values: numbers(
+        dataColumns.map((column) => ({ row, column })),
+        formatOf(1),
+      ),
     }));
   }
-  const categories = label(dataRows.map((row) => ({ row, column: 0 })));
+  const categories = label(
+    dataRows.map((row) => ({ row, column: 0 })),
+    formatOf(0),
+  );
   return dataColumns.map((column) => ({
     name: nameOf({ row: 0, column }),
     categories,
-    values: numbers(dataRows.map((row) => ({ row, column }))),
+    values: numbers(
+      dataRows.map((row) => ({ row, column })),
+      formatOf(column),
+    ),
   }));
 }
 

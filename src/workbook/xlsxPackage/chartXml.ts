@@ -107,18 +107,41 @@ function axesXml(chart: ChartDefinition): string {
   const categoryPosition = horizontal ? "l" : "b";
   const valuePosition = horizontal ? "b" : "l";
   const gridlines = "<c:majorGridlines/>";
+  // Axes show the format of the cells they plot, e.g. "#,##0;(#,##0)" for amounts.
+  const linked = `<c:numFmt formatCode="${escapeXml(chart.series[0]?.values.formatCode ?? "General")}" sourceLinked="1"/>`;
   // Labels "low" keep category names at the edge of the plot when values fall below zero.
-  const valueAxis = (id: number, crossAxis: number, position: string, grid: string, extra = "") =>
+  const valueAxis = (
+    id: number,
+    crossAxis: number,
+    position: string,
+    grid: string,
+    extra = "",
+    format = linked,
+  ) =>
     `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/>${extra}</c:scaling>` +
-    `<c:delete val="0"/><c:axPos val="${position}"/>${grid}` +
-    '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>' +
+    `<c:delete val="0"/><c:axPos val="${position}"/>${grid}${format}` +
+    '<c:majorTickMark val="out"/><c:minorTickMark val="none"/>' +
     `<c:tickLblPos val="low"/><c:crossAx val="${crossAxis}"/><c:crosses val="autoZero"/>` +
     `<c:crossBetween val="${chart.kind === "scatterLines" ? "midCat" : "between"}"/></c:valAx>`;
   if (chart.kind === "scatterLines") {
     // Shares of trials run from 0 to 1 whatever the data.
     return (
-      valueAxis(categoryAxisId, valueAxisId, "b", "") +
-      valueAxis(valueAxisId, categoryAxisId, "l", gridlines, '<c:max val="1"/><c:min val="0"/>')
+      valueAxis(
+        categoryAxisId,
+        valueAxisId,
+        "b",
+        "",
+        "",
+        `<c:numFmt formatCode="${escapeXml(chart.series[0]?.categories.formatCode ?? "General")}" sourceLinked="1"/>`,
+      ) +
+      valueAxis(
+        valueAxisId,
+        categoryAxisId,
+        "l",
+        gridlines,
+        '<c:max val="1"/><c:min val="0"/>',
+        '<c:numFmt formatCode="0%" sourceLinked="0"/>',
+      )
     );
   }
   return (
@@ -155,7 +178,7 @@ function numRef(reference: SeriesReference): string {
     .join("");
   return (
     `<c:numRef><c:f>${escapeXml(reference.formula)}</c:f>` +
-    `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${reference.cache.length}"/>${points}</c:numCache></c:numRef>`
+    `<c:numCache><c:formatCode>${escapeXml(reference.formatCode)}</c:formatCode><c:ptCount val="${reference.cache.length}"/>${points}</c:numCache></c:numRef>`
   );
 }
 
