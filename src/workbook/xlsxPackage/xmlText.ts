@@ -15,6 +15,8 @@ export function escapeXml(text: string): string {
     text
       // eslint-disable-next-line no-control-regex -- control characters are exactly what XML 1.0 forbids
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+      // A lone surrogate is no character at all.
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
       .replace(/&/g, "&amp;")
       .replace(/</g, "&lt;")
       .replace(/>/g, "&gt;")
