@@ -26,6 +26,7 @@ import {
   type WritePlan,
 } from "../workbookPort";
 import { addChartsToPackage } from "../xlsxPackage/addCharts";
+import { chartsOfSheets } from "../xlsxPackage/chartSeries";
 import { addInputRanges as writeInputRanges } from "./inputRangesWriter";
 
 /** A sheet's view as ExcelJS reads and writes it; its typings omit `tabSelected`. */
@@ -139,6 +140,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
       }
     }
     this.checkBlockNamesFree(plan);
+    // The charts are added on saving; a plan whose charts cannot be laid out fails here, unwritten.
+    if (plan.sheets.some((sheet) => sheet.charts.length > 0)) chartsOfSheets(plan.sheets);
     for (const update of plan.cellUpdates) {
       if (!this.findSheet(update.sheet))
         throw new Error(`The sheet "${update.sheet}" to update does not exist`);

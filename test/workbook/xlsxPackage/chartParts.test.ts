@@ -304,3 +304,19 @@ describe("adding charts to a package that already has some", () => {
     );
   });
 });
+
+describe("a plan whose charts cannot be drawn", () => {
+  test("is refused by the ExcelJS adapter's write, before any sheet is written", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Inputs");
+    const port = new ExcelJsWorkbook(workbook);
+    const sheet = {
+      ...plan.sheets[0]!,
+      charts: [{ ...plan.sheets[0]!.charts[0]!, sourceBlock: "CBA_Out_Missing" }],
+    };
+    await expect(port.write({ sheets: [sheet], cellUpdates: [] })).rejects.toThrow(
+      "chart 'HCC payback' plots block 'CBA_Out_Missing', which the plan lacks",
+    );
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Inputs"]);
+  });
+});
