@@ -189,21 +189,31 @@ describe("the CBA Simulation sheet", () => {
     expect(curves).toHaveLength(result.partners.length);
     result.partners.forEach((partner, index) => {
       const block = sheet.blocks.find((b) => b.name === curves[index]!.sourceBlock)!;
-      expect(block.header).toEqual(["NPV (£'000)", "Share of trials below", "P10, P50 and P90"]);
+      const at = (p: number) =>
+        partner.netPresentValue.percentiles.find((q) => q.percentile === p)!.value.toNumber();
+      expect(block.header).toEqual([
+        "NPV (£'000)",
+        "Share of trials below",
+        ...[0.1, 0.5, 0.9].map(
+          (p) => `P${p * 100}: ${at(p).toLocaleString("en-GB", { maximumFractionDigits: 0 })}`,
+        ),
+      ]);
       const bins = partner.netPresentValue.histogram;
       const curve = block.rows.filter((row) => row[1] !== null);
+      expect(curve.every((row) => row.slice(2).every((cell) => cell === null))).toBe(true);
       expect(curve).toHaveLength(bins.length + 1);
       expect(curve[0]![1]).toBe(0);
       expect(curve.at(-1)![1]).toBe(1);
       const shares = curve.map((row) => row[1] as number);
       expect(shares.every((share, i) => i === 0 || share >= shares[i - 1]!)).toBe(true);
-      // Each drop line runs from the axis up to the percentile's share at the percentile's NPV.
-      const tops = block.rows.filter((row) => row[1] === null && typeof row[2] === "number" && row[2] > 0);
-      const expected = [0.1, 0.5, 0.9].map((p) => [
-        partner.netPresentValue.percentiles.find((q) => q.percentile === p)!.value.toNumber(),
-        p,
-      ]);
-      expect(tops.map((row) => [row[0], row[2]])).toEqual(expected);
+      // Each percentile's column holds its drop line alone: from the axis up to its share, at its NPV.
+      [0.1, 0.5, 0.9].forEach((p, mark) => {
+        const points = block.rows.filter((row) => row[2 + mark] !== null);
+        expect(points).toEqual([
+          [at(p), null, ...[0, 1, 2].map((column) => (column === mark ? 0 : null))],
+          [at(p), null, ...[0, 1, 2].map((column) => (column === mark ? p : null))],
+        ]);
+      });
     });
   });
 

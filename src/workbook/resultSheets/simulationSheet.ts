@@ -68,7 +68,8 @@ function chartBlockNames(partnerCodes: readonly string[]): { histograms: string[
  * range), the lines simulated, percentiles of NPV and of payback (simple and discounted) per partner
  * and for the programme, the probability of paying back within N years and by each year, and an
  * NPV histogram per partner as a table with a column chart beside it, and an S-curve per partner (the
- * share of trials below each NPV, P10, P50 and P90 marked by drop lines) as a table with a scatter chart.
+ * share of trials below each NPV, with a drop line at each of P10, P50 and P90) as a table with a
+ * scatter chart.
  *
  * @example
  * simulationSheet(simulateBusinessCase(model, { seed: 7 }), { seed: 7 }, { partners: model.partners, unitLabel: "£'000", roundingUnit: new Money(1) }).name; // "CBA Simulation"
@@ -246,26 +247,29 @@ export function simulationSheet(
     });
   });
 
-  // S-curves: the share of trials below each band's upper end, with drop lines at P10, P50 and P90.
+  // S-curves: the share of trials below each band's upper end, with a drop line at each of P10,
+  // P50 and P90, each its own series named with its value so the legend reads "P50: 13,525".
   result.partners.forEach((partner, index) => {
     const bins = partner.netPresentValue.histogram;
     if (bins.length === 0) return;
     const marks = markedPercentiles.flatMap((p) => {
       const found = partner.netPresentValue.percentiles.find((q) => Math.abs(q.percentile - p) < 1e-9);
-      return found ? [{ name: `P${Math.round(p * 100)}`, share: p, value: found.value.toNumber() }] : [];
+      return found ? [{ name: `P${Math.round(p * 100)}`, share: p, value: found.value }] : [];
     });
-    const curve: CellValue[][] = [[toReportedMoney(bins[0]!.from).toNumber(), 0]];
+    const blanks = marks.map(() => null);
+    const curve: CellValue[][] = [[toReportedMoney(bins[0]!.from).toNumber(), 0, ...blanks]];
     let below = 0;
     for (const bin of bins) {
       below += bin.count;
-      curve.push([toReportedMoney(bin.to).toNumber(), below / result.trials]);
+      curve.push([toReportedMoney(bin.to).toNumber(), below / result.trials, ...blanks]);
     }
-    // A blank share between drop lines breaks the line, so each percentile gets its own segment.
-    const dropLines = marks.flatMap((mark, at): CellValue[][] => [
-      ...(at > 0 ? [[mark.value, null, null]] : []),
-      [mark.value, null, 0],
-      [mark.value, null, mark.share],
-    ]);
+    const dropLines = marks.flatMap((mark, at): CellValue[][] => {
+      const point = (share: number) => marks.map((_, column) => (column === at ? share : null));
+      return [
+        [mark.value.toNumber(), null, ...point(0)],
+        [mark.value.toNumber(), null, ...point(mark.share)],
+      ];
+    });
     const marked = marks.map((mark) => mark.name);
     const markedText =
       marked.length > 1 ? `${marked.slice(0, -1).join(", ")} and ${marked.at(-1)}` : marked.join("");
@@ -275,9 +279,13 @@ export function simulationSheet(
         title: `${label(partner.partner)}: share of ${trialsText} trials with a lower NPV (${unit})${
           marks.length > 0 ? `, with ${markedText} marked` : ""
         }`,
-        header: [`NPV (${unit})`, "Share of trials below", ...(marks.length > 0 ? [markedText] : [])],
-        rows: marks.length > 0 ? [...curve.map((row) => [...row, null]), ...dropLines] : curve,
-        columnFormats: [amount, probabilityFormat, ...(marks.length > 0 ? [probabilityFormat] : [])],
+        header: [
+          `NPV (${unit})`,
+          "Share of trials below",
+          ...marks.map((mark) => `${mark.name}: ${amountText(mark.value, decimals)}`),
+        ],
+        rows: [...curve, ...dropLines],
+        columnFormats: [amount, probabilityFormat, ...marks.map(() => probabilityFormat)],
       },
       chartHeightRows,
     );
