@@ -56,7 +56,12 @@ export interface TableBlock {
 }
 
 export interface ChartSpec {
-  kind: "line" | "columnClustered" | "barClustered";
+  /**
+   * `scatterLines` plots X–Y points joined by lines: the block's first column is every series' X
+   * values and each other column a series (a blank Y breaks the line); the other kinds take the
+   * first column (or, by rows, the header) as categories.
+   */
+  kind: "line" | "columnClustered" | "barClustered" | "scatterLines";
   title: string;
   /** The block (by name) whose data the chart plots; series are its numeric columns or rows. */
   sourceBlock: string;

@@ -204,7 +204,7 @@ describe("the Risk analysis panel in Chromium", () => {
           cells: [block.header, ...block.rows],
         });
       }
-      // The run block states what was run; one histogram chart per partner and the programme.
+      // The run block states what was run; a histogram and an S-curve per partner and the programme.
       const runRows = planned.blocks.find((b) => b.name === "CBA_Out_SimulationRun")!;
       const setting = (name: string) => blockCells(sheet, runRows).find((row) => row[0] === name)?.[1];
       expect([setting("Trials run"), setting("Seed"), setting("Sampling")]).toEqual([
@@ -212,10 +212,11 @@ describe("the Risk analysis panel in Chromium", () => {
         7,
         "Latin hypercube",
       ]);
-      expect((dump.charts[simulationSheet] ?? []).map((c) => c.type)).toEqual(
-        planned.charts.map(() => "ColumnClustered"),
-      );
-      expect(planned.charts).toHaveLength(4);
+      expect((dump.charts[simulationSheet] ?? []).map((c) => c.type)).toEqual([
+        ...Array.from({ length: 4 }, () => "ColumnClustered"),
+        ...Array.from({ length: 4 }, () => "XYScatterLines"),
+      ]);
+      expect(planned.charts).toHaveLength(8);
 
       // The panel's summary agrees with the engine: P50 of each partner as a board reads it.
       const table = page.getByRole("table", { name: /Simulated NPV and payback/ });

@@ -164,10 +164,13 @@ describe("the CBA Simulation sheet", () => {
       expect(mine.map((r) => r["Trials"])).toEqual(partner.netPresentValue.histogram.map((bin) => bin.count));
     }
     const sheet = report.plan!.sheets[0]!;
-    const chartSources = sheet.charts.map((chart) => chart.sourceBlock);
-    expect(chartSources).toEqual(simulationOutputNames(result.partners.map((p) => p.partner)).slice(-4));
-    for (const chart of sheet.charts) {
-      expect(chart.kind).toBe("columnClustered");
+    const histogramCharts = sheet.charts.filter((chart) => chart.kind === "columnClustered");
+    const names = simulationOutputNames(result.partners.map((p) => p.partner));
+    expect(histogramCharts.map((chart) => chart.sourceBlock)).toEqual(
+      names.filter((name) => name.startsWith("CBA_Out_Histogram_")),
+    );
+    expect(histogramCharts).toHaveLength(result.partners.length);
+    for (const chart of histogramCharts) {
       const block = readTable(workbook, chart.sourceBlock);
       // A category column and one series: Excel plots trials against NPV bands.
       expect(block.header).toEqual(["NPV (£'000)", "Trials"]);
@@ -175,6 +178,43 @@ describe("the CBA Simulation sheet", () => {
         block.rows.every(([band, trials]) => typeof band === "string" && typeof trials === "number"),
       ).toBe(true);
     }
+  });
+
+  test("each partner's S-curve climbs from 0 to 1 through the histogram's bands, with drop lines at its P10, P50 and P90", () => {
+    const run = options(19, 1200);
+    const result = simulateBusinessCase(model, run);
+    const context = { partners: model.partners, unitLabel: "£'000", roundingUnit: new Money(1) };
+    const sheet = simulationSheet(result, run, context);
+    const curves = sheet.charts.filter((chart) => chart.kind === "scatterLines");
+    expect(curves).toHaveLength(result.partners.length);
+    result.partners.forEach((partner, index) => {
+      const block = sheet.blocks.find((b) => b.name === curves[index]!.sourceBlock)!;
+      const at = (p: number) =>
+        partner.netPresentValue.percentiles.find((q) => q.percentile === p)!.value.toNumber();
+      expect(block.header).toEqual([
+        "NPV (£'000)",
+        "Share of trials below",
+        ...[0.1, 0.5, 0.9].map(
+          (p) => `P${p * 100}: ${at(p).toLocaleString("en-GB", { maximumFractionDigits: 0 })}`,
+        ),
+      ]);
+      const bins = partner.netPresentValue.histogram;
+      const curve = block.rows.filter((row) => row[1] !== null);
+      expect(curve.every((row) => row.slice(2).every((cell) => cell === null))).toBe(true);
+      expect(curve).toHaveLength(bins.length + 1);
+      expect(curve[0]![1]).toBe(0);
+      expect(curve.at(-1)![1]).toBe(1);
+      const shares = curve.map((row) => row[1] as number);
+      expect(shares.every((share, i) => i === 0 || share >= shares[i - 1]!)).toBe(true);
+      // Each percentile's column holds its drop line alone: from the axis up to its share, at its NPV.
+      [0.1, 0.5, 0.9].forEach((p, mark) => {
+        const points = block.rows.filter((row) => row[2 + mark] !== null);
+        expect(points).toEqual([
+          [at(p), null, ...[0, 1, 2].map((column) => (column === mark ? 0 : null))],
+          [at(p), null, ...[0, 1, 2].map((column) => (column === mark ? p : null))],
+        ]);
+      });
+    });
   });
 
   test("a simulation stopped early says so and covers the trials it ran", async () => {

@@ -1,4 +1,6 @@
+import { writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import {
   absoluteRange,
   cellAddress,
@@ -23,6 +25,8 @@ import {
   type WorkbookSnapshot,
   type WritePlan,
 } from "../workbookPort";
+import { addChartsToPackage } from "../xlsxPackage/addCharts";
+import { chartsOfSheets } from "../xlsxPackage/chartSeries";
 import { addInputRanges as writeInputRanges } from "./inputRangesWriter";
 
 /** A sheet's view as ExcelJS reads and writes it; its typings omit `tabSelected`. */
@@ -53,8 +57,9 @@ const msPerDay = 86_400_000;
  * blocks with a defined name covering header and rows, and the CellUpdates into user cells
  * without touching their formatting.
  *
- * ExcelJS cannot draw charts: the plan's ChartSpecs are ignored here (the Office.js adapter
- * draws them); the data each chart would plot is still written as its source block. A selection
+ * ExcelJS cannot write charts, so the adapter remembers the owned sheets it wrote and `saveAs`
+ * adds their ChartSpecs' chart parts to the package ExcelJS produced (`addChartsToPackage`),
+ * plotting the same source blocks the Office.js adapter charts. A selection
  * is saved as the sheet Excel opens on and its active cell (the top-left cell of a range).
  *
  * @example
@@ -63,6 +68,9 @@ const msPerDay = 86_400_000;
  * await port.saveAs("case-results.xlsx");
  */
 export class ExcelJsWorkbook implements WorkbookPort {
+  /** The owned sheets written since loading, by lower-cased name: their charts are added on saving. */
+  private readonly writtenSheets = new Map<string, OwnedSheet>();
+
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
   static async fromFile(path: string): Promise<ExcelJsWorkbook> {
@@ -72,7 +80,14 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   async saveAs(path: string): Promise<void> {
-    await this.workbook.xlsx.writeFile(path);
+    const sheets = [...this.writtenSheets.values()];
+    if (!sheets.some((sheet) => sheet.charts.length > 0)) {
+      await this.workbook.xlsx.writeFile(path);
+      return;
+    }
+    const zip = await JSZip.loadAsync(await this.workbook.xlsx.writeBuffer());
+    await addChartsToPackage(zip, sheets);
+    await writeFile(path, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
   }
 
   async read(names: readonly string[]): Promise<WorkbookSnapshot> {
@@ -125,6 +140,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
       }
     }
     this.checkBlockNamesFree(plan);
+    // The charts are added on saving; a plan whose charts cannot be laid out fails here, unwritten.
+    if (plan.sheets.some((sheet) => sheet.charts.length > 0)) chartsOfSheets(plan.sheets);
     for (const update of plan.cellUpdates) {
       if (!this.findSheet(update.sheet))
         throw new Error(`The sheet "${update.sheet}" to update does not exist`);
@@ -145,6 +162,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
       if (orderNo !== undefined) sheetOrder(worksheet).orderNo = orderNo;
       names.push({ name: nextMarkerName(names), ranges: [`${quotedSheetName(sheet.name)}!$A$1`] });
       names.push(...writeOwnedSheet(worksheet, sheet));
+      this.writtenSheets.set(sheet.name.toLowerCase(), sheet);
     }
     this.workbook.definedNames.model = names;
     for (const update of plan.cellUpdates) this.applyUpdate(update);

@@ -37,7 +37,7 @@ export interface BlockWrite {
 }
 
 export interface ChartWrite {
-  chartType: "Line" | "ColumnClustered" | "BarClustered";
+  chartType: "Line" | "ColumnClustered" | "BarClustered" | "XYScatterLines";
   seriesBy: "Columns" | "Rows";
   title: string;
   anchor: string;
@@ -70,6 +70,7 @@ const chartTypes: Record<ChartSpec["kind"], ChartWrite["chartType"]> = {
   line: "Line",
   columnClustered: "ColumnClustered",
   barClustered: "BarClustered",
+  scatterLines: "XYScatterLines",
 };
 
 function checkValue(value: CellValue, where: string): void {

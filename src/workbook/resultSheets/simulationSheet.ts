@@ -18,7 +18,11 @@ export const simulationBlockNames = {
   paybackByYear: "CBA_Out_SimulationPaybackByYear",
   histogram: "CBA_Out_SimulationHistogram",
   histogramPrefix: "CBA_Out_Histogram_",
+  sCurvePrefix: "CBA_Out_SCurve_",
 } as const;
+
+/** The percentiles marked on each S-curve, when the simulation computed them. */
+const markedPercentiles = [0.1, 0.5, 0.9] as const;
 
 /** What the sheet needs from the workbook besides the result: partner names and how amounts read. */
 export interface SimulationSheetContext {
@@ -45,12 +49,17 @@ const chartHeightRows = 18;
  * simulationOutputNames(["HCC", "Programme"]); // [..., "CBA_Out_Histogram_HCC", "CBA_Out_Histogram_Programme"]
  */
 export function simulationOutputNames(partnerCodes: readonly string[]): string[] {
-  const taken = new Set(Object.values(simulationBlockNames).map((name) => name.toLowerCase()));
   const fixed = Object.values(simulationBlockNames).filter((name) => !name.endsWith("_"));
-  return [
-    ...fixed,
-    ...partnerCodes.map((code) => blockName(simulationBlockNames.histogramPrefix, code, taken)),
-  ];
+  const { histograms, sCurves } = chartBlockNames(partnerCodes);
+  return [...fixed, ...histograms, ...sCurves];
+}
+
+/** Each partner's histogram and S-curve chart source names, in the partners' order. */
+function chartBlockNames(partnerCodes: readonly string[]): { histograms: string[]; sCurves: string[] } {
+  const taken = new Set(Object.values(simulationBlockNames).map((name) => name.toLowerCase()));
+  const histograms = partnerCodes.map((code) => blockName(simulationBlockNames.histogramPrefix, code, taken));
+  const sCurves = partnerCodes.map((code) => blockName(simulationBlockNames.sCurvePrefix, code, taken));
+  return { histograms, sCurves };
 }
 
 /**
@@ -58,7 +67,9 @@ export function simulationOutputNames(partnerCodes: readonly string[]): string[]
  * was run with: how it was run (trials, seed, sampling, distribution, the cases giving each line's
  * range), the lines simulated, percentiles of NPV and of payback (simple and discounted) per partner
  * and for the programme, the probability of paying back within N years and by each year, and an
- * NPV histogram per partner as a table with a column chart beside it.
+ * NPV histogram per partner as a table with a column chart beside it, and an S-curve per partner (the
+ * share of trials below each NPV, with a drop line at each of P10, P50 and P90) as a table with a
+ * scatter chart.
  *
  * @example
  * simulationSheet(simulateBusinessCase(model, { seed: 7 }), { seed: 7 }, { partners: model.partners, unitLabel: "£'000", roundingUnit: new Money(1) }).name; // "CBA Simulation"
@@ -211,15 +222,13 @@ export function simulationSheet(
   );
 
   // Chart sources hold only a category and one series, so Excel plots trials against NPV bands.
-  const chartNames = simulationOutputNames(result.partners.map((p) => p.partner)).slice(
-    -result.partners.length,
-  );
+  const chartNames = chartBlockNames(result.partners.map((p) => p.partner));
   result.partners.forEach((partner, index) => {
     const bins = partner.netPresentValue.histogram;
     if (bins.length === 0) return;
     const block = layout.place(
       {
-        name: chartNames[index]!,
+        name: chartNames.histograms[index]!,
         title: `${label(partner.partner)}: NPV over ${trialsText} trials (${unit})`,
         header: [`NPV (${unit})`, "Trials"],
         rows: bins.map((bin) => [rangeText(bin.from, bin.to), bin.count]),
@@ -232,6 +241,59 @@ export function simulationSheet(
     charts.push({
       kind: "columnClustered",
       title: `${label(partner.partner)}: distribution of NPV (${unit})`,
+      sourceBlock: block.name,
+      seriesBy: "columns",
+      anchor: `${columnLetters(top.column + block.header.length + 1)}${Math.max(top.row - 1, 1)}`,
+    });
+  });
+
+  // S-curves: the share of trials below each band's upper end, with a drop line at each of P10,
+  // P50 and P90, each its own series named with its value so the legend reads "P50: 13,525".
+  result.partners.forEach((partner, index) => {
+    const bins = partner.netPresentValue.histogram;
+    if (bins.length === 0) return;
+    const marks = markedPercentiles.flatMap((p) => {
+      const found = partner.netPresentValue.percentiles.find((q) => Math.abs(q.percentile - p) < 1e-9);
+      return found ? [{ name: `P${Math.round(p * 100)}`, share: p, value: found.value }] : [];
+    });
+    const blanks = marks.map(() => null);
+    const curve: CellValue[][] = [[toReportedMoney(bins[0]!.from).toNumber(), 0, ...blanks]];
+    let below = 0;
+    for (const bin of bins) {
+      below += bin.count;
+      curve.push([toReportedMoney(bin.to).toNumber(), below / result.trials, ...blanks]);
+    }
+    const dropLines = marks.flatMap((mark, at): CellValue[][] => {
+      const point = (share: number) => marks.map((_, column) => (column === at ? share : null));
+      return [
+        [mark.value.toNumber(), null, ...point(0)],
+        [mark.value.toNumber(), null, ...point(mark.share)],
+      ];
+    });
+    const marked = marks.map((mark) => mark.name);
+    const markedText =
+      marked.length > 1 ? `${marked.slice(0, -1).join(", ")} and ${marked.at(-1)}` : marked.join("");
+    const block = layout.place(
+      {
+        name: chartNames.sCurves[index]!,
+        title: `${label(partner.partner)}: share of ${trialsText} trials with a lower NPV (${unit})${
+          marks.length > 0 ? `, with ${markedText} marked` : ""
+        }`,
+        header: [
+          `NPV (${unit})`,
+          "Share of trials below",
+          ...marks.map((mark) => `${mark.name}: ${amountText(mark.value, decimals)}`),
+        ],
+        rows: [...curve, ...dropLines],
+        columnFormats: [amount, probabilityFormat, ...marks.map(() => probabilityFormat)],
+      },
+      chartHeightRows,
+    );
+    blocks.push(block);
+    const top = parseCellAddress(block.topLeft);
+    charts.push({
+      kind: "scatterLines",
+      title: `${label(partner.partner)}: S-curve of NPV (${unit})`,
       sourceBlock: block.name,
       seriesBy: "columns",
       anchor: `${columnLetters(top.column + block.header.length + 1)}${Math.max(top.row - 1, 1)}`,

@@ -61,8 +61,12 @@ describe("scenarios and simulation through the Office.js adapter", () => {
     expect(report.status).toBe("written");
     expect(host.statistics).toMatchObject({ runs: 2, syncCalls: 4 });
     const charts = host.workbook.chartsOn("CBA Simulation");
-    expect(charts).toHaveLength(model.partners.length + 1);
-    expect(charts.every((chart) => chart.type === "ColumnClustered")).toBe(true);
+    // A histogram and an S-curve for each partner and the programme.
+    const partners = model.partners.length + 1;
+    expect(charts.map((chart) => chart.type)).toEqual([
+      ...Array.from({ length: partners }, () => "ColumnClustered"),
+      ...Array.from({ length: partners }, () => "XYScatterLines"),
+    ]);
     const snapshot = await port.read([]);
     expect(snapshot.sheets.find((sheet) => sheet.name === "CBA Simulation")?.ownedByProduct).toBe(true);
   });
