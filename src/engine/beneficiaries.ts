@@ -49,6 +49,10 @@ export interface BenefitLine {
   /** The benefit, positive, in the case's unit; a whole number of rounding units. */
   amount: Amount;
   beneficiaries: readonly BeneficiaryShare[];
+  /** How messages name the line (default "benefit line '<label>'"), e.g. the cells it came from. */
+  subject?: string;
+  /** How messages name the line's amount (default "<subject> amount"). */
+  amountSubject?: string;
 }
 
 export interface BeneficiarySplitOptions {
@@ -139,7 +143,8 @@ export function splitBenefitsByBeneficiary(
   const others: string[] = [];
 
   const splits = lines.map((line): BenefitLineSplit => {
-    const name = `benefit line '${line.label}'`;
+    const name = line.subject ?? `benefit line '${line.label}'`;
+    const amountName = line.amountSubject ?? `${name} amount`;
     requireValue(
       benefitClasses.includes(line.benefitClass),
       `${name} class`,
@@ -185,9 +190,9 @@ export function splitBenefitsByBeneficiary(
         `beneficiaries' shares add up to ${total.times(100).toSignificantDigits(10).toString()}%, not 100%`,
       );
     }
-    const amount = toMoney(line.amount, `${name} amount`);
+    const amount = toMoney(line.amount, amountName);
     // Shares within tolerance of 100% are used as weights, so the parts still foot to the amount.
-    const byBeneficiary = apportion(amount, shares, { unit, subject: `${name} amount` });
+    const byBeneficiary = apportion(amount, shares, { unit, subject: amountName });
     const parts: Record<string, Money> = {};
     names.forEach((body, i) => {
       if (body.toLowerCase() === partnershipBeneficiary.toLowerCase()) {
