@@ -1,6 +1,8 @@
+import type { DiscountRate } from "./discounting";
 import { EngineError, requireValue } from "./errors";
 import { withoutNegativeZero, isList } from "./engineInputs";
 import { type Amount, Money, toMoney } from "./money";
+import { netPresentValue } from "./npv";
 
 /**
  * Real and nominal prices. Amounts entered in one price base (the prices of `baseYear`) are
@@ -38,6 +40,23 @@ export function realToNominal(amounts: readonly Amount[], index: readonly Amount
 export function nominalToReal(amounts: readonly Amount[], index: readonly Amount[], baseYear = 0): Money[] {
   const { values, indices, base } = readConversion(amounts, index, baseYear);
   return values.map((v, t) => withoutNegativeZero(v.times(base).div(indices[t]!)));
+}
+
+/**
+ * Net present value of nominal (cash) amounts the Green Book way: deflated to real terms in the
+ * prices of `baseYear` first, then discounted at a real rate or schedule (such as
+ * `greenBookRates`). Discounting cash figures at a real rate would count inflation as a benefit.
+ *
+ * @example
+ * realNetPresentValue([-100, 105.06], [100, 102], 0.03).toFixed(6) // → "0.000000" (105.06 cash is 103 real)
+ */
+export function realNetPresentValue(
+  amounts: readonly Amount[],
+  index: readonly Amount[],
+  rate: DiscountRate,
+  baseYear = 0,
+): Money {
+  return netPresentValue(nominalToReal(amounts, index, baseYear), rate);
 }
 
 /**

@@ -11,6 +11,11 @@ describe("greenBookHealthRates", () => {
     expect(new Set(rates.slice(75, 125))).toEqual(new Set(["0.01071"]));
   });
 
+  it("rounded to two decimals of a percent, is the Green Book's published 1.50%, 1.29% and 1.07%", () => {
+    const published = greenBookHealthRates(125).map((rate) => rate.times(100).toDecimalPlaces(2).toFixed(2));
+    expect([published[0], published[30], published[75]]).toEqual(["1.50", "1.29", "1.07"]);
+  });
+
   it("falls in the same proportion as the standard schedule (health = standard × 1.5 / 3.5, to three decimals of a percent)", () => {
     const health = greenBookHealthRates(125);
     greenBookRates(125).forEach((standard, t) => {

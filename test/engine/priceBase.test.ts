@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { Money } from "../../src/engine/money";
-import { nominalToReal, priceIndexFromInflation, realToNominal } from "../../src/engine/priceBase";
+import { greenBookRates } from "../../src/engine/discounting";
+import { netPresentValue } from "../../src/engine/npv";
+import {
+  nominalToReal,
+  priceIndexFromInflation,
+  realNetPresentValue,
+  realToNominal,
+} from "../../src/engine/priceBase";
 import { expectEngineError } from "./expectEngineError";
 
 describe("real and nominal prices", () => {
@@ -46,5 +53,17 @@ describe("real and nominal prices", () => {
         },
       ),
     );
+  });
+
+  it("discounts cash figures in real terms: deflated first, then at the real rate", () => {
+    // 105.06 cash in year 1 at 2% inflation is 103 in year-0 prices; at 3% real that is worth 100 now.
+    expect(realNetPresentValue([-100, 105.06], [100, 102], 0.03).abs().lt("1e-30")).toBe(true);
+    const cash = [-500, 120, 130, 140];
+    const index = priceIndexFromInflation([0, 0.02, 0.025, 0.03]);
+    expect(
+      realNetPresentValue(cash, index, greenBookRates(3)).equals(
+        netPresentValue(nominalToReal(cash, index), greenBookRates(3)),
+      ),
+    ).toBe(true);
   });
 });
