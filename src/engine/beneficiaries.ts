@@ -20,6 +20,12 @@ import { type Amount, Money, sum, toMoney } from "./money";
  */
 export type BenefitClass = "fiscalCashable" | "fiscalNonCashable" | "economic" | "social";
 
+/**
+ * Every benefit class, in the order totals are shown.
+ *
+ * @example
+ * benefitClasses[0] // → "fiscalCashable"
+ */
 export const benefitClasses: readonly BenefitClass[] = [
   "fiscalCashable",
   "fiscalNonCashable",

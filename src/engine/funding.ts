@@ -14,6 +14,12 @@ import { payback, type PaybackResult } from "./payback";
  */
 
 export type FundingSourceKind = "grant" | "matchFunding" | "reserves" | "borrowing" | "other";
+/**
+ * Every kind of funding source, for checking input.
+ *
+ * @example
+ * fundingSourceKinds.includes("grant") // → true
+ */
 export const fundingSourceKinds: readonly FundingSourceKind[] = [
   "grant",
   "matchFunding",
@@ -23,6 +29,12 @@ export const fundingSourceKinds: readonly FundingSourceKind[] = [
 ];
 
 export type ExpenditureType = "capital" | "revenue";
+/**
+ * Capital and revenue, for checking input.
+ *
+ * @example
+ * expenditureTypes.includes("capital") // → true
+ */
 export const expenditureTypes: readonly ExpenditureType[] = ["capital", "revenue"];
 
 export interface FundingSource {
@@ -104,7 +116,7 @@ export interface FundingCheck {
  *   [{ name: "Grant", kind: "grant", pumpPrimingLimit: 0.75 }, { name: "HCC reserves", kind: "reserves", partner: "HCC" }],
  * );
  * check.total.shortfall.toString() // → "100"
- * check.problems // → ["line 'ICT': £100 of its cost of 1000 is not funded"] (worded with the line's figures)
+ * check.problems // → ["line 'ICT': 100 of its cost of 1000 is not funded"]
  */
 export function checkFunding(
   lines: readonly FundedCostLine[],

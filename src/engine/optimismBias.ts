@@ -245,7 +245,7 @@ export function confidenceGradeRate(
  * mitigatedRate(0.51, 0.92).toString() // → "0.0408"
  */
 export function mitigatedRate(upperBound: Amount, mitigation: Amount, subject = "mitigation"): Money {
-  const upper = readFraction(upperBound, "rate", { most: 100 });
+  const upper = readFraction(upperBound, "upperBound", { most: 100 });
   return upper.times(new Money(1).minus(readFraction(mitigation, subject)));
 }
 
