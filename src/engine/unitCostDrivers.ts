@@ -77,26 +77,64 @@ export function driverCases(
   unitCost: DriverFactor | DriverFactorCases,
   volume: DriverFactor | DriverFactorCases,
 ): DriverCaseAmounts {
-  const pick = (factor: DriverFactor | DriverFactorCases, which: "best" | "base" | "worst") =>
-    isCases(factor) ? factor[which] : factor;
-  const hasBase = (factor: DriverFactor | DriverFactorCases) => !isCases(factor) || factor.base !== undefined;
-  const result: DriverCaseAmounts = {
-    best: driverAmounts(pick(unitCost, "best")!, pick(volume, "best")!),
-    worst: driverAmounts(pick(unitCost, "worst")!, pick(volume, "worst")!),
-  };
-  if (hasBase(unitCost) && hasBase(volume))
-    result.base = driverAmounts(pick(unitCost, "base")!, pick(volume, "base")!);
-  return result;
+  const named = driverCasesByName(asNamed(unitCost), asNamed(volume));
+  return { best: named["best"]!, worst: named["worst"]!, ...(named["base"] ? { base: named["base"] } : {}) };
 }
 
-function isCases(factor: DriverFactor | DriverFactorCases): factor is DriverFactorCases {
-  return (
-    typeof factor === "object" &&
-    factor !== null &&
-    !Array.isArray(factor) &&
-    "best" in factor &&
-    "worst" in factor
+/**
+ * A driver line in any number of named cases (Best, Base, Worst, "Demand +10%", …), as the
+ * business case's lines hold one value per case name: each case's unit cost times that case's
+ * volume. A factor given as one `DriverFactor` is the same in every case; when both factors name
+ * cases, only the cases both name are worked out, so a case one of them leaves out stays out (not
+ * quantified, never zero).
+ *
+ * @example
+ * const cases = driverCasesByName({ Best: 300, Base: 350, Worst: 400 }, { Best: 1100, Worst: 900 });
+ * Object.keys(cases) // → ["Best", "Worst"]
+ * cases.Worst!.map(String) // → ["360000"]
+ */
+export function driverCasesByName(
+  unitCost: DriverFactor | Readonly<Record<string, DriverFactor>>,
+  volume: DriverFactor | Readonly<Record<string, DriverFactor>>,
+): Record<string, Money[]> {
+  const costCases = isNamedCases(unitCost) ? unitCost : undefined;
+  const volumeCases = isNamedCases(volume) ? volume : undefined;
+  requireValue(
+    costCases !== undefined || volumeCases !== undefined,
+    "unitCost and volume",
+    "name no cases: give one of them by case name, or use driverAmounts for a single case",
   );
+  const names =
+    costCases && volumeCases
+      ? Object.keys(costCases).filter((name) => volumeCases[name] !== undefined)
+      : Object.keys((costCases ?? volumeCases)!);
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      driverAmounts(
+        costCases ? costCases[name]! : (unitCost as DriverFactor),
+        volumeCases ? volumeCases[name]! : (volume as DriverFactor),
+      ),
+    ]),
+  );
+}
+
+function isNamedCases(factor: unknown): factor is Readonly<Record<string, DriverFactor>> {
+  return typeof factor === "object" && factor !== null && !Array.isArray(factor) && !isDecimal(factor);
+}
+
+function isDecimal(value: object): boolean {
+  return Money.isDecimal(value);
+}
+
+function asNamed(factor: DriverFactor | DriverFactorCases): DriverFactor | Record<string, DriverFactor> {
+  if (!isNamedCases(factor)) return factor as DriverFactor;
+  const cases = factor as DriverFactorCases;
+  return {
+    best: cases.best,
+    worst: cases.worst,
+    ...(cases.base === undefined ? {} : { base: cases.base }),
+  };
 }
 
 function readFactor(factor: DriverFactor, subject: string): { values: Money[]; single: boolean } {

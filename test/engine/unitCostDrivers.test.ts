@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { driverAmounts, driverCases } from "../../src/engine/unitCostDrivers";
+import { driverAmounts, driverCases, driverCasesByName } from "../../src/engine/unitCostDrivers";
 import { expectEngineError } from "./expectEngineError";
 
 describe("driverAmounts", () => {
@@ -40,5 +40,25 @@ describe("driverCases", () => {
     expect(cases.base).toBeUndefined(); // the volume gives no base case
     const both = driverCases({ best: 300, base: 350, worst: 400 }, 10);
     expect(both.base!.map(String)).toEqual(["3500"]);
+  });
+});
+
+describe("driverCasesByName", () => {
+  it("works out every case both factors name, and leaves out a case one of them does not give", () => {
+    const cases = driverCasesByName(
+      { Best: 300, Base: 350, Worst: 400 },
+      { Best: 1100, Worst: 900, "Demand +10%": 990 },
+    );
+    expect(Object.keys(cases)).toEqual(["Best", "Worst"]);
+    expect(cases["Worst"]!.map(String)).toEqual(["360000"]);
+  });
+
+  it("takes a factor given once as the same in every case", () => {
+    const cases = driverCasesByName(350, { Low: [100, 200], High: [150, 250], "Demand +10%": [110, 220] });
+    expect(cases["Demand +10%"]!.map(String)).toEqual(["38500", "77000"]);
+  });
+
+  it("refuses two single factors, which name no case", () => {
+    expectEngineError(() => driverCasesByName(1, 2), "invalidValue", "unitCost and volume");
   });
 });

@@ -1,3 +1,4 @@
+import * as formulajs from "@formulajs/formulajs";
 import fc from "fast-check";
 import {
   additionality,
@@ -162,6 +163,21 @@ describe("CBA.LOANREPAYMENTS", () => {
     expect(schedule).toHaveLength(10);
     schedule.forEach(([, , payment]) => near(payment!, 1037.03, 0.005));
     near(schedule[9]![3]!, 0, 1e-9);
+  });
+
+  it("property: an annuity's payment agrees with @formulajs/formulajs's PMT (a peer, not the truth) to a millionth of its size", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 1, max: 50 }),
+        (principal, basisPoints, years) => {
+          const payment = grid(loanRepayments(principal, basisPoints / 10000, years))[0]![2]!;
+          const peer = -(formulajs.PMT(basisPoints / 10000, years, principal) as number);
+          near(payment, peer, Math.abs(peer) * 1e-6);
+        },
+      ),
+    );
   });
 
   it("straight line repays equal principal with interest on the falling balance", () => {
