@@ -24,8 +24,8 @@ export interface AdditionalityResult {
  * where k counts periods since the first period with a non-zero gross benefit (k = 0 there and in
  * every earlier period). So the first year of a benefit is counted in full after deadweight and
  * attribution, and each later year keeps (1 − dropOff) of the year before's share: a 20% drop-off
- * leaves 80%, 64%, 51.2%, … This is the convention of the Green Book's additionality guidance and
- * of local partnerships' cost–benefit models; state it wherever the figures are shown.
+ * leaves 80%, 64%, 51.2%, … Other models start drop-off in the first year or apply it to a
+ * straight line; this is the product's stated convention, so show it wherever the figures are.
  *
  * Signs are kept, so savings entered as negative amounts shrink towards zero as benefits should.
  *

@@ -5,10 +5,10 @@ import { Money } from "./money";
  * The Green Book's health discount rate, for appraisals whose effects are valued as health (QALYs,
  * lives saved): the standard 3.5% less the 2% "wealth effect", i.e. 1.5%, declining in the same
  * proportion as the standard schedule (3.0% × 1.5 / 3.5 = 1.286%, 2.5% × 1.5 / 3.5 = 1.071%).
- * Source: HM Treasury, The Green Book (2022), Annex A6 "Discounting", Table 8 (long-term discount
- * rates: health 1.50% years 0–30, 1.29% years 31–75, 1.07% years 76–125, printed to two
- * decimals), repeated in DfT's TAG "Forthcoming change: Green Book updates" (April 2026). Here the
- * rates are kept to three decimals as the derivation gives them.
+ * Source: HM Treasury, The Green Book, Annex A6 on discounting (long-term discount rates: health
+ * 1.50% years 0–30, 1.29% years 31–75, 1.07% years 76–125, printed to two decimals), as repeated
+ * in DfT's TAG "Forthcoming change: Green Book updates" (April 2026). Here the rates are kept to
+ * three decimals as the derivation gives them.
  */
 const healthSchedule: readonly { lastYear: number; rate: Money }[] = [
   { lastYear: 30, rate: new Money("0.015") },

@@ -195,8 +195,10 @@ export interface ConfidenceGrade {
  * The default confidence-grade table, after HM Treasury, New Economy and partners, "Supporting
  * public service transformation: cost benefit analysis guidance for local partnerships" (2014),
  * whose model applies a larger optimism-bias correction the weaker the evidence behind an estimate:
- * grade 1 0%, 2 5%, 3 10%, 4 15%, 5 25%, 6 40%. Partnerships adapt the grades, so every function
- * that uses the table takes another in its place. Check the figures against the edition you cite.
+ * grade 1 0%, 2 5%, 3 10%, 4 15%, 5 25%, 6 40%. These are the figures as that model is widely
+ * used; they could not be checked against the guidance's own text when this was written, so
+ * confirm them against the edition you cite. Partnerships adapt the grades, so every function
+ * that uses the table takes another in its place.
  *
  * @example
  * defaultConfidenceGrades.find((g) => g.grade === 4)!.rate.toString() // → "0.15"
