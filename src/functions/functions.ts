@@ -672,3 +672,393 @@ function checkSimulationSize(
       : `${trials} trials of ${size} are more than a cell should simulate; use at most ${most} trials`,
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Who benefits, how it is funded, optimism bias, drivers, additionality, prices and health
+// discounting. Kept together, imports included, because other blocks are appended to this file
+// too; the helpers above (readOptionalChoice and the readers) are shared.
+
+import { netAdditionalBenefits } from "../engine/additionality";
+import { splitBenefitsByBeneficiary } from "../engine/beneficiaries";
+import { checkFunding } from "../engine/funding";
+import { greenBookHealthRates } from "../engine/healthDiscounting";
+import { loanRepayments as loanRepaymentSchedule } from "../engine/loanRepayments";
+import {
+  type ConfidenceGrade,
+  confidenceGradeRate,
+  defaultConfidenceGrades,
+  optimismBiasRate as optimismBiasRateOf,
+  readProjectType,
+  withOptimismBias,
+} from "../engine/optimismBias";
+import {
+  nominalToReal as nominalToRealPrices,
+  realToNominal as realToNominalPrices,
+} from "../engine/priceBase";
+import { driverAmounts } from "../engine/unitCostDrivers";
+import { Money } from "../engine/money";
+
+/**
+ * Applies optimism bias to a row of amounts: costs × (1 + percent), benefits × (1 − percent).
+ * @customfunction OPTIMISMBIAS
+ * @param amounts The amounts per period (or one amount), as a row or column. Blank cells count as 0.
+ * @param percent The optimism bias as a fraction (0.24 for 24%), after any mitigation, e.g. from CBA.OPTIMISMBIASRATE.
+ * @param direction "cost" (default) to uplift costs or durations, or "benefit" to reduce benefits.
+ * @returns {number[][]} The amounts with optimism bias, spilling the way the amounts run.
+ */
+export function optimismBias(amounts: unknown[][], percent: number, direction?: string) {
+  return answer("CBA.OPTIMISMBIAS", () => {
+    const { values, orientation } = readPeriodRow(amounts, "amounts");
+    const rate = readNumber(percent, "percent");
+    const way = readOptionalChoice(direction, "direction", ["cost", "benefit"] as const) ?? "cost";
+    const adjusted = withOptimismBias(values, readRateArgument(rate, way), way);
+    return spill(
+      adjusted.map((amount, t) => toCellNumber(amount, `period ${t}`)),
+      orientation,
+    );
+  });
+}
+
+/**
+ * The HM Treasury Green Book optimism-bias percentage for a project type (supplementary guidance, 2003): upper or lower bound, for costs or works duration.
+ * @customfunction OPTIMISMBIASRATE
+ * @param projectType Standard buildings, Non-standard buildings, Standard civil engineering, Non-standard civil engineering, Equipment/development (covers IT) or Outsourcing.
+ * @param bound "upper" (default: the starting point before mitigation) or "lower".
+ * @param measure "cost" (default: capital costs, or operating costs for outsourcing) or "duration" (works duration).
+ * @returns {number} The optimism bias as a fraction (0.24 for 24%); #N/A for the duration of outsourcing, which the guidance does not give.
+ */
+export function optimismBiasRate(projectType: string, bound?: string, measure?: string) {
+  return answer("CBA.OPTIMISMBIASRATE", () => {
+    const text = readOptionalText(projectType, "projectType");
+    if (text === undefined)
+      throw new EngineError("invalidValue", "projectType", "is blank; name a project type");
+    return toCellNumber(
+      optimismBiasRateOf(
+        readProjectType(text),
+        readOptionalChoice(bound, "bound", ["upper", "lower"] as const),
+        readOptionalChoice(measure, "measure", ["cost", "duration"] as const),
+      ),
+      "optimism bias",
+    );
+  });
+}
+
+/**
+ * The optimism bias for a data-confidence grade: by default grade 1 0%, 2 5%, 3 10%, 4 15%, 5 25%, 6 40% (HM Treasury local partnerships CBA guidance), or your own table.
+ * @customfunction OPTIMISMBIASGRADE
+ * @param grade The confidence grade of the estimate's evidence (a whole number, 1 the strongest).
+ * @param grades Your own grades as a row or column; give rates alongside. Omit for the default table.
+ * @param rates The optimism bias of each of your grades, as fractions, in the same order as grades.
+ * @returns {number} The optimism bias as a fraction; #N/A for a grade the table does not list.
+ */
+export function optimismBiasGrade(grade: number, grades?: unknown[][], rates?: unknown[][]) {
+  return answer("CBA.OPTIMISMBIASGRADE", () => {
+    const gradeValue = readNumber(grade, "grade");
+    let table: readonly ConfidenceGrade[] = defaultConfidenceGrades;
+    if (!isOmitted(grades) || !isOmitted(rates)) {
+      if (isOmitted(grades) || isOmitted(rates)) {
+        throw new EngineError(
+          "invalidValue",
+          isOmitted(grades) ? "grades" : "rates",
+          "is missing: give grades and rates together, or neither",
+        );
+      }
+      const gradeValues = readNumberLine(grades, "grades").values;
+      const rateValues = readNumberLine(rates, "rates").values;
+      if (gradeValues.length !== rateValues.length) {
+        throw new EngineError(
+          "invalidValue",
+          "rates",
+          `gives ${rateValues.length} rates for ${gradeValues.length} grades: give one rate per grade`,
+        );
+      }
+      table = gradeValues.map((g, i) => ({
+        grade: g,
+        evidence: `grade ${g}`,
+        rate: toFraction(rateValues[i]!, rateValues.length === 1 ? "rates" : `rates[${i + 1}]`),
+      }));
+    }
+    return toCellNumber(confidenceGradeRate(gradeValue, table), "optimism bias");
+  });
+}
+
+/**
+ * A driver line: unit cost × volume each period (cases, conveyances, FTE, transactions) instead of a fixed amount.
+ * @customfunction DRIVER
+ * @param unitCost The cost (or saving, as a negative) per unit: one value, or one per period as a row or column. Blank cells count as 0.
+ * @param volume The volume: one value, or one per period, not negative. Blank cells count as 0.
+ * @returns {number[][]} The amount per period, spilling the way the longer factor runs.
+ */
+export function driver(unitCost: unknown[][], volume: unknown[][]) {
+  return answer("CBA.DRIVER", () => {
+    const costs = readPeriodRow(unitCost, "unitCost");
+    const volumes = readPeriodRow(volume, "volume");
+    const amounts = driverAmounts(
+      costs.values.length === 1 ? costs.values[0]! : costs.values,
+      volumes.values.length === 1 ? volumes.values[0]! : volumes.values,
+    );
+    const orientation = costs.values.length > 1 ? costs.orientation : volumes.orientation;
+    return spill(
+      amounts.map((amount, t) => toCellNumber(amount, `period ${t}`)),
+      orientation,
+    );
+  });
+}
+
+/**
+ * Net additional benefit: gross × (1 − deadweight) × (1 − attribution), then drop-off compounding each year after the benefit's first year.
+ * @customfunction ADDITIONALITY
+ * @param benefits The gross benefit per period, as a row or column. Blank cells count as 0.
+ * @param deadweight The share that would have happened anyway, a fraction from 0 to 1.
+ * @param attribution The share of the rest due to others, a fraction from 0 to 1.
+ * @param dropOff The share lost each year after the first year with a benefit, a fraction from 0 to 1; default 0.
+ * @returns {number[][]} The net additional benefit per period, spilling the way the benefits run.
+ */
+export function additionality(
+  benefits: unknown[][],
+  deadweight: number,
+  attribution: number,
+  dropOff?: number,
+) {
+  return answer("CBA.ADDITIONALITY", () => {
+    const { values, orientation } = readPeriodRow(benefits, "benefits");
+    const dropOffValue = readOptionalNumber(dropOff, "dropOff");
+    const { net } = netAdditionalBenefits(values, {
+      deadweight: readNumber(deadweight, "deadweight"),
+      attribution: readNumber(attribution, "attribution"),
+      ...(dropOffValue === undefined ? {} : { dropOff: dropOffValue }),
+    });
+    return spill(
+      net.map((amount, t) => toCellNumber(amount, `period ${t}`)),
+      orientation,
+    );
+  });
+}
+
+/**
+ * Real amounts (in one year's prices) to nominal (cash) amounts: amount × index[t] / index[baseYear].
+ * @customfunction REALTONOMINAL
+ * @param amounts The amounts per period in the base year's prices, as a row or column. Blank cells count as 0.
+ * @param index A price index (GDP deflator or your own), one value above zero per period, as a row or column.
+ * @param baseYear The period whose prices the amounts are in, counted from 0 like the amounts (default 0, the first).
+ * @returns {number[][]} The nominal amounts, spilling the way the amounts run.
+ */
+export function realToNominal(amounts: unknown[][], index: unknown[][], baseYear?: number) {
+  return answer("CBA.REALTONOMINAL", () => convertPrices(amounts, index, baseYear, realToNominalPrices));
+}
+
+/**
+ * Nominal (cash) amounts to real amounts in one year's prices: amount × index[baseYear] / index[t]; discount real amounts at Green Book rates.
+ * @customfunction NOMINALTOREAL
+ * @param amounts The cash amounts per period, as a row or column. Blank cells count as 0.
+ * @param index A price index (GDP deflator or your own), one value above zero per period, as a row or column.
+ * @param baseYear The period whose prices to express the amounts in, counted from 0 like the amounts (default 0, the first).
+ * @returns {number[][]} The real amounts, spilling the way the amounts run.
+ */
+export function nominalToReal(amounts: unknown[][], index: unknown[][], baseYear?: number) {
+  return answer("CBA.NOMINALTOREAL", () => convertPrices(amounts, index, baseYear, nominalToRealPrices));
+}
+
+/**
+ * The Green Book health discount rate for each year 1..n: 1.5% to year 30, 1.286% for years 31–75, 1.071% for 76–125.
+ * @customfunction HEALTHDISCOUNTRATES
+ * @param periods The number of years (whole number from 1 to 125).
+ * @returns {number[][]} A row of rates r1..rn, ready for the rate argument of CBA.NPV.
+ */
+export function healthDiscountRates(periods: number) {
+  return answer("CBA.HEALTHDISCOUNTRATES", () => {
+    const count = readWholeNumber(periods, "periods", 1, 125);
+    return spill(
+      greenBookHealthRates(count).map((rate, t) => toCellNumber(rate, `rate of year ${t + 1}`)),
+      "row",
+    );
+  });
+}
+
+/**
+ * A loan's repayments year by year: interest, principal repaid, payment and closing balance; an annuity's payment equals Excel's PMT with the sign turned round.
+ * @customfunction LOANREPAYMENTS
+ * @param principal The amount borrowed (0 or more).
+ * @param rate The interest rate per year (0.045 for 4.5%), 0 or more.
+ * @param years The years of repayment (whole number from 1 to 1000).
+ * @param method "annuity" (default: level payments) or "straight line" (equal principal each year).
+ * @returns {number[][]} One row per year: interest, principal repaid, payment, closing balance.
+ */
+export function loanRepayments(principal: number, rate: number, years: number, method?: string) {
+  return answer("CBA.LOANREPAYMENTS", () => {
+    const principalValue = readNumber(principal, "principal");
+    const rateValue = readNumber(rate, "rate");
+    const count = readWholeNumber(years, "years", 1, mostPeriods);
+    const text = readOptionalText(method, "method");
+    const key = text?.toLowerCase().replace(/[\s\-_]/g, "");
+    if (key !== undefined && key !== "annuity" && key !== "straightline") {
+      throw new EngineError("invalidValue", "method", `must be "annuity" or "straight line" (got "${text}")`);
+    }
+    return loanRepaymentSchedule(
+      principalValue,
+      rateValue,
+      count,
+      key === "straightline" ? "straightLine" : "annuity",
+    ).map((year) => [
+      toCellNumber(year.interest, `interest in year ${year.year}`),
+      toCellNumber(year.principal, `principal in year ${year.year}`),
+      toCellNumber(year.payment, `payment in year ${year.year}`),
+      toCellNumber(year.closingBalance, `closing balance in year ${year.year}`),
+    ]);
+  });
+}
+
+/**
+ * The funding gap of each cost line: cost − the sources meeting it; positive is a shortfall, negative over-funding, 0 when the sources cover it exactly.
+ * @customfunction FUNDINGGAP
+ * @param costs The cost of each line (positive), as a column (or a row). Blank cells are refused.
+ * @param funding One row per cost line and one column per source (grant, match funding, reserves, borrowing). Blank cells count as 0.
+ * @param basis "amount" (default) when funding cells are amounts, or "percent" when they are fractions of the line's cost.
+ * @returns {number[][]} The gap of each line, spilling the way the costs run.
+ */
+export function fundingGap(costs: unknown[][], funding: unknown[][], basis?: string) {
+  return answer("CBA.FUNDINGGAP", () => {
+    const { values: costValues, orientation } = readNumberLine(costs, "costs");
+    const costName = (l: number) => (costValues.length === 1 ? "costs" : `costs[${l + 1}]`);
+    costValues.forEach((cost, l) => {
+      if (cost < 0)
+        throw new EngineError(
+          "invalidNumber",
+          costName(l),
+          `is ${cost}: enter a cost to be funded as a positive amount`,
+        );
+    });
+    const rows = readRange(funding, "funding");
+    if (rows.length !== costValues.length) {
+      throw new EngineError(
+        "invalidValue",
+        "funding",
+        `has ${rows.length} ${rows.length === 1 ? "row" : "rows"} but there ${costValues.length === 1 ? "is 1 cost line" : `are ${costValues.length} cost lines`}: give one row of sources per cost line`,
+      );
+    }
+    const byPercent = readOptionalChoice(basis, "basis", ["amount", "percent"] as const) === "percent";
+    const sourceName = (c: number) => `funding column ${c + 1}`;
+    const lines = costValues.map((cost, l) => ({
+      label: costName(l),
+      expenditure: "revenue" as const,
+      cost,
+      funding: rows[l]!.map((cell, c) => {
+        const subject = `funding row ${l + 1}, column ${c + 1}`;
+        const value = readCellNumber(cell, subject, "zero");
+        if (value < 0)
+          throw new EngineError("invalidNumber", subject, `is ${value}: a contribution cannot be negative`);
+        if (byPercent && value > 1) {
+          throw new EngineError(
+            "invalidNumber",
+            subject,
+            `is ${value}: a fraction of the cost must be from 0 to 1 (0% to 100%)`,
+          );
+        }
+        return byPercent
+          ? { source: sourceName(c), percent: value }
+          : { source: sourceName(c), amount: value };
+      }),
+    }));
+    const check = checkFunding(
+      lines,
+      rows[0]!.map((_, c) => ({ name: sourceName(c), kind: "other" as const })),
+    );
+    return spill(
+      check.lines.map((line) => toCellNumber(line.cost.minus(line.funded), `gap of ${line.label}`)),
+      orientation,
+    );
+  });
+}
+
+/**
+ * Splits benefits between the bodies that receive them (partners, NHS, DWP, courts) by shares adding up to 100%, in whole rounding units, so each row adds up to exactly its benefit.
+ * @customfunction BENEFICIARYSPLIT
+ * @param benefits One benefit, or a column (or row) of benefits, one per line. Blank cells are refused.
+ * @param shares One row of shares per benefit (or one row for all), one column per body; each row must add up to 100%. Blank cells count as 0.
+ * @param unit The rounding unit, default 0.01 (a penny); 1 rounds to whole pounds, or whole £k when amounts are in £'000.
+ * @returns {number[][]} One row per benefit with each body's part, in the columns of the shares.
+ */
+export function beneficiarySplit(benefits: unknown[][], shares: unknown[][], unit?: number) {
+  return answer("CBA.BENEFICIARYSPLIT", () => {
+    const { values } = readNumberLine(benefits, "benefits");
+    const rows = readRange(shares, "shares");
+    if (rows.length !== 1 && rows.length !== values.length) {
+      throw new EngineError(
+        "invalidValue",
+        "shares",
+        `has ${rows.length} rows for ${values.length} benefits: give one row of shares per benefit, or one row for all`,
+      );
+    }
+    const unitValue = readOptionalNumber(unit, "unit");
+    if (unitValue !== undefined && !(unitValue > 0))
+      throw new EngineError("invalidNumber", "unit", "must be greater than zero");
+    const bodies = rows[0]!.map((_, c) => `column ${c + 1}`);
+    const shareRow = (r: number) => (rows.length === 1 ? 0 : r);
+    const split = splitBenefitsByBeneficiary(
+      values.map((amount, r) => ({
+        label: `benefit ${r + 1}`,
+        subject: rows.length === 1 ? "shares" : `shares row ${r + 1}`,
+        amountSubject: values.length === 1 ? "benefits" : `benefits[${r + 1}]`,
+        benefitClass: "fiscalCashable" as const,
+        amount,
+        beneficiaries: rows[shareRow(r)]!.map((cell, c) => ({
+          beneficiary: bodies[c]!,
+          share: readShareCell(
+            cell,
+            rows.length === 1 && rows[0]!.length === 1
+              ? "shares"
+              : `shares row ${shareRow(r) + 1}, column ${c + 1}`,
+          ),
+        })),
+      })),
+      { partners: [], ...(unitValue === undefined ? {} : { unit: unitValue }) },
+    );
+    return split.lines.map((line, r) =>
+      bodies.map((body, c) => toCellNumber(line.parts[body]!, `benefit ${r + 1} part ${c + 1}`)),
+    );
+  });
+}
+
+/** Reads one beneficiary's share: blank is 0, negative is refused. Untagged, so Excel never sees it. */
+function readShareCell(cell: unknown, subject: string): number {
+  const share = readCellNumber(cell, subject, "zero");
+  if (share < 0) throw new EngineError("invalidNumber", subject, `is ${share}: a share cannot be negative`);
+  return share;
+}
+
+/** Reads an optimism-bias percentage, naming the argument. Untagged, so Excel never sees it. */
+function readRateArgument(rate: number, direction: "cost" | "benefit"): number {
+  if (rate < 0)
+    throw new EngineError("invalidNumber", "percent", `is ${rate}: optimism bias cannot be negative`);
+  if (direction === "benefit" && rate > 1) {
+    throw new EngineError(
+      "invalidNumber",
+      "percent",
+      `is ${rate}: a benefit cannot be reduced by more than 100%`,
+    );
+  }
+  return rate;
+}
+
+/** A rate of a confidence-grade table as a decimal from 0. Untagged, so Excel never sees it. */
+function toFraction(value: number, subject: string): Money {
+  if (value < 0)
+    throw new EngineError("invalidNumber", subject, `is ${value}: optimism bias cannot be negative`);
+  return new Money(value);
+}
+
+/** Reads amounts, an index and a base year, and converts prices. Untagged, so Excel never sees it. */
+function convertPrices(
+  amounts: unknown[][],
+  index: unknown[][],
+  baseYear: unknown,
+  convert: (amounts: number[], index: number[], baseYear?: number) => Money[],
+): (number | string)[][] {
+  const { values, orientation } = readPeriodRow(amounts, "amounts");
+  const indexValues = readNumberLine(index, "index").values;
+  const base = readOptionalWholeNumber(baseYear, "baseYear", 0, mostPeriods);
+  return spill(
+    convert(values, indexValues, base).map((amount, t) => toCellNumber(amount, `period ${t}`)),
+    orientation,
+  );
+}

@@ -58,6 +58,17 @@ test("ids and names are the CBA function names, one each, in upper case", () => 
     "NPVPERCENTILES",
     "RISKSCORE",
     "RISKBAND",
+    "OPTIMISMBIAS",
+    "OPTIMISMBIASRATE",
+    "OPTIMISMBIASGRADE",
+    "DRIVER",
+    "ADDITIONALITY",
+    "REALTONOMINAL",
+    "NOMINALTOREAL",
+    "HEALTHDISCOUNTRATES",
+    "LOANREPAYMENTS",
+    "FUNDINGGAP",
+    "BENEFICIARYSPLIT",
   ]);
   functions.forEach((f) => expect(f.name).toBe(f.id));
 });
@@ -109,6 +120,15 @@ test("functions that spill declare a matrix result; single answers declare a num
     "NPVPERCENTILES",
     "RISKSCORE",
     "RISKBAND",
+    "OPTIMISMBIAS",
+    "DRIVER",
+    "ADDITIONALITY",
+    "REALTONOMINAL",
+    "NOMINALTOREAL",
+    "HEALTHDISCOUNTRATES",
+    "LOANREPAYMENTS",
+    "FUNDINGGAP",
+    "BENEFICIARYSPLIT",
   ]) {
     expect(byId.get(id)?.result?.dimensionality).toBe("matrix");
   }
@@ -122,6 +142,8 @@ test("functions that spill declare a matrix result; single answers declare a num
     "YEARSTORECOVER",
     "SWITCHINGVALUE",
     "PAYBACKDELAY",
+    "OPTIMISMBIASRATE",
+    "OPTIMISMBIASGRADE",
   ]) {
     expect(byId.get(id)?.result).toEqual({ type: "number" });
   }
