@@ -11,7 +11,9 @@ export type SimulatedErrorCode =
   | "ItemAlreadyExists"
   | "ItemNotFound"
   | "PropertyNotLoaded"
-  | "NotImplemented";
+  | "NotImplemented"
+  | "ApiNotFound"
+  | "RequestPayloadSizeLimitExceeded";
 
 export class SimulatedOfficeError extends Error {
   override readonly name = "RichApi.Error";
