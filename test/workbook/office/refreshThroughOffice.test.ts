@@ -13,6 +13,11 @@ describe("refreshWorkbook through the Office.js adapter", () => {
       expect(report.problems.filter((problem) => problem.severity === "error")).toEqual([]);
       expect(report.status).toBe("written");
       expect(host.statistics).toMatchObject({ runs: 2, syncCalls: 4, roundTrips: 4 });
+      // The write's request holds recalculation until every cell is in.
+      expect(host.statistics).toMatchObject({
+        requestsWithCalculationSuspended: 1,
+        cellWritesWhileCalculating: 0,
+      });
       // Excel on the web refuses a request or a reply of more than about 5 MB.
       expect(host.statistics.largestRequestBytes).toBeLessThan(5_000_000);
       expect(host.statistics.largestReplyBytes).toBeLessThan(5_000_000);
@@ -50,6 +55,36 @@ describe("refreshWorkbook through the Office.js adapter", () => {
     expect(second.sheets).toEqual(first.sheets);
     expect(second.names).toEqual(first.names);
     expect(second.tables).toEqual(first.tables);
+  });
+
+  it("a user's formula referring to a result sheet survives a refresh: same sheet, same place, no #REF!", async () => {
+    const host = SimulatedExcel.fromDescription(hampshireWorkbook(30));
+    const port = officeWorkbookOn(host);
+    await refreshWorkbook(port);
+    const partners = host.workbook.findSheet("CBA Partners")!;
+    const position = host.workbook.sheets.indexOf(partners);
+    await host.run(async (context: Excel.RequestContext) => {
+      context.workbook.worksheets.getItem("About").getRange("D1:D2").formulas = [
+        ["='CBA Partners'!B5"],
+        ["='CBA Apportionment'!$C$4"],
+      ];
+    });
+    host.resetStatistics();
+    const report = await refreshWorkbook(port);
+    expect(report.status).toBe("written");
+    expect(host.statistics).toMatchObject({ runs: 2, syncCalls: 4 });
+    expect(host.workbook.findSheet("CBA Partners")).toBe(partners);
+    expect(host.workbook.sheets.indexOf(partners)).toBe(position);
+    expect(host.workbook.formulasAt("About", "D1:D2")).toEqual([
+      ["='CBA Partners'!B5"],
+      ["='CBA Apportionment'!$C$4"],
+    ]);
+    const referred = [
+      host.workbook.valuesAt("CBA Partners", "B5")[0]![0],
+      host.workbook.valuesAt("CBA Apportionment", "C4")[0]![0],
+    ];
+    expect(host.workbook.valuesAt("About", "D1:D2").flat()).toEqual(referred.map((value) => value ?? 0));
+    expect(referred).not.toContain("#REF!");
   });
 
   it("writes the risk scores and bands back into the user's risk register", async () => {
