@@ -585,6 +585,22 @@ describe("calculation, request size and requirement sets", () => {
     expect(host.statistics.requestBytes[0]).toBeGreaterThan(5_000);
   });
 
+  it("a reply over the response limit fails the sync, after its commands have run", async () => {
+    const host = hostWith();
+    host.responsePayloadLimitBytes = 20;
+    const error = await rejection(
+      run(host, async (context) => {
+        const sheet = context.workbook.worksheets.getItem("Inputs");
+        sheet.getRange("C1").values = [[5]];
+        sheet.getRange("A1:B3").load("values");
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(host.workbook.valuesAt("Inputs", "C1")).toEqual([[5]]);
+    expect(host.statistics.refusedReplies).toBe(1);
+  });
+
   it("charts load through their worksheet and can be deleted; a sheet can be hidden but not the last visible one", async () => {
     const host = hostWith();
     await run(host, async (context) => {

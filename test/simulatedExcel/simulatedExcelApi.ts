@@ -11,7 +11,7 @@
  * - a failing command rejects the sync and drops the commands after it; the ones before it stay
  *   applied (Excel does not roll a batch back);
  * - a request over `requestPayloadLimitBytes` (5 MB, as Excel on the web) is refused whole, before
- *   any of its commands runs;
+ *   any of its commands runs; a reply over `responsePayloadLimitBytes` fails the sync;
  * - methods newer than the host's `excelApiVersion` fail with ApiNotFound, as on an older Excel;
  * - `application.suspendApiCalculationUntilNextSync()` holds recalculation for the rest of the
  *   request; cell writes made while calculation runs are counted;
@@ -59,6 +59,8 @@ export interface SimulatedExcelStatistics {
   requestBytes: number[];
   /** Requests refused for exceeding `requestPayloadLimitBytes`. */
   refusedRequests: number;
+  /** Replies lost for exceeding `responsePayloadLimitBytes` (the request's commands did run). */
+  refusedReplies: number;
   /** Commands that changed cells while recalculation was not suspended. */
   cellWritesWhileCalculating: number;
   /** Requests in which recalculation was suspended. */
@@ -75,6 +77,7 @@ function emptyStatistics(): SimulatedExcelStatistics {
     largestReplyBytes: 0,
     requestBytes: [],
     refusedRequests: 0,
+    refusedReplies: 0,
     cellWritesWhileCalculating: 0,
     requestsWithCalculationSuspended: 0,
   };
@@ -224,6 +227,13 @@ export class SimulatedRequestContext {
       // Recalculation resumes when the request ends (the simulated host evaluates formulas on read).
       this.calculationSuspended = false;
       statistics.largestReplyBytes = Math.max(statistics.largestReplyBytes, this.replyBytes);
+    }
+    if (this.replyBytes > this.host.responsePayloadLimitBytes) {
+      statistics.refusedReplies += 1;
+      throw new SimulatedOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size (${this.replyBytes} bytes) has exceeded the limit of ${this.host.responsePayloadLimitBytes} bytes.`,
+      );
     }
   }
 }
@@ -1441,6 +1451,8 @@ export class SimulatedExcel {
   roundTripDelayMs = 0;
   /** Largest request accepted, as Excel on the web's 5 MB (`Infinity` for no limit). */
   requestPayloadLimitBytes = 5 * 1024 * 1024;
+  /** Largest reply given, likewise: loading more fails the sync once the commands have run. */
+  responsePayloadLimitBytes = 5 * 1024 * 1024;
   /** Highest ExcelApi requirement set the host supports (Excel on the web has the newest). */
   excelApiVersion = "1.17";
 

@@ -13,7 +13,8 @@ export type SimulatedErrorCode =
   | "PropertyNotLoaded"
   | "NotImplemented"
   | "ApiNotFound"
-  | "RequestPayloadSizeLimitExceeded";
+  | "RequestPayloadSizeLimitExceeded"
+  | "ResponsePayloadSizeLimitExceeded";
 
 export class SimulatedOfficeError extends Error {
   override readonly name = "RichApi.Error";

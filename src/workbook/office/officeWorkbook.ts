@@ -21,7 +21,7 @@ import type {
   WritePlan,
 } from "../workbookPort";
 import { addInputRanges } from "./inputRangesWriter";
-import { ownedSheetMarkers, ownedSheetSet } from "./ownedSheetMarkers";
+import { isProductBlockName, ownedSheetMarkers, ownedSheetSet } from "./ownedSheetMarkers";
 import { type HostFeatures, writePlan } from "./planWriter";
 import { requestBudgetBytes } from "./requestPayload";
 import { layOutPlan } from "./writePlanLayout";
@@ -64,43 +64,57 @@ export class OfficeWorkbook implements WorkbookPort {
     this.budgetBytes = options.requestBudgetBytes ?? requestBudgetBytes;
   }
 
+  /**
+   * Reads the names asked for and the list of sheets. The product's own output blocks on the
+   * sheets it owns are located but their values not read back (`values` is empty): the next
+   * write replaces them, and at 10,000 lines they alone would pass Excel on the web's 5 MB reply.
+   */
   async read(names: readonly string[]): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
       const workbook = context.workbook;
       const namedItems = workbook.names.load("items/name, items/type, items/formula");
-      const tables = workbook.tables.load("items/name");
+      const tables = workbook.tables.load("items/name, items/worksheet/name");
       const worksheets = workbook.worksheets.load("items/name");
       await context.sync();
 
+      const sheetNames = worksheets.items.map((sheet) => sheet.name);
+      const owned = ownedSheetSet(ownedSheetMarkers(namedItems.items, sheetNames));
+      const ownOutput = (name: string, sheet: string): boolean =>
+        isProductBlockName(name) && owned.has(sheet.toLowerCase());
       const namesByKey = new Map(namedItems.items.map((item) => [item.name.toUpperCase(), item]));
       const tablesByKey = new Map(tables.items.map((table) => [table.name.toUpperCase(), table]));
-      const pending: { key: string; spelled: string; range: Excel.Range }[] = [];
+      const pending: { key: string; spelled: string; range: Excel.Range; withValues: boolean }[] = [];
       for (const key of new Set(names.map((name) => name.toUpperCase()))) {
         const item = namesByKey.get(key);
         // Only names that are a plain sheet range: a formula or a multi-area name has no one block to read.
-        if (item && item.type === "Range" && parseSheetRange(String(item.formula).replace(/^=/, ""))) {
-          pending.push({ key, spelled: item.name, range: item.getRange().load("address, values") });
+        const target =
+          item && item.type === "Range" ? parseSheetRange(String(item.formula).replace(/^=/, "")) : undefined;
+        if (item && target) {
+          const withValues = !ownOutput(item.name, target.sheet);
+          const range = item.getRange().load(withValues ? "address, values" : "address");
+          pending.push({ key, spelled: item.name, range, withValues });
           continue;
         }
         const table = tablesByKey.get(key);
-        if (table)
-          pending.push({ key, spelled: table.name, range: table.getRange().load("address, values") });
+        if (table) {
+          const withValues = !ownOutput(table.name, table.worksheet.name);
+          const range = table.getRange().load(withValues ? "address, values" : "address");
+          pending.push({ key, spelled: table.name, range, withValues });
+        }
       }
       await context.sync();
 
       const ranges = new Map<string, NamedRangeData>();
-      for (const { key, spelled, range } of pending) {
+      for (const { key, spelled, range, withValues } of pending) {
         const where = parseSheetRange(range.address);
         if (!where) throw new Error(`Excel gave '${range.address}' as the address of '${spelled}'`);
         ranges.set(key, {
           name: spelled,
           sheet: where.sheet,
           topLeft: where.topLeft,
-          values: range.values.map((row) => row.map(fromExcel)),
+          values: withValues ? range.values.map((row) => row.map(fromExcel)) : [],
         });
       }
-      const sheetNames = worksheets.items.map((sheet) => sheet.name);
-      const owned = ownedSheetSet(ownedSheetMarkers(namedItems.items, sheetNames));
       const sheets: SheetInfo[] = sheetNames.map((name) => ({
         name,
         ownedByProduct: owned.has(name.toLowerCase()),

@@ -28,6 +28,14 @@ export interface OwnedSheetMarker {
  */
 export const stagingSheetMarkerPrefix = "CBA_Staging_";
 
+/** The product's names for its output blocks start so (`CBA_Out_Shares`, …). */
+export const productBlockPrefix = "CBA_Out_";
+
+/** True for a name the product gives one of its output blocks. */
+export function isProductBlockName(name: string): boolean {
+  return name.toUpperCase().startsWith(productBlockPrefix.toUpperCase());
+}
+
 export function isMarkerName(name: string): boolean {
   const upper = name.toUpperCase();
   return (

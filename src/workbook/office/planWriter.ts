@@ -14,6 +14,7 @@
  */
 import { parseCellAddress, parseSheetRange, rangeAddress } from "../cellAddress";
 import {
+  isProductBlockName,
   newMarkerNames,
   type OwnedSheetMarker,
   ownedSheetMarkers,
@@ -49,9 +50,6 @@ export interface PlanWriterOptions {
   /** Bytes one request may carry. */
   budgetBytes: number;
 }
-
-/** Product block names start so; a stale one on a result sheet is removed with the sheet's contents. */
-const productBlockPrefix = "cba_out_";
 
 function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
@@ -195,7 +193,7 @@ function workbookState(
       item.type === "Range" ? parseSheetRange(String(item.formula).replace(/^=/, "")) : undefined;
     const onKept = target !== undefined && keptSheets.has(target.sheet.toLowerCase());
     // The product's names on a kept sheet go with its contents; the user's own names there stay.
-    if (onKept && (layout.blockNames.has(key) || key.startsWith(productBlockPrefix))) return true;
+    if (onKept && (layout.blockNames.has(key) || isProductBlockName(key))) return true;
     if (!layout.blockNames.has(key)) return false;
     if (item.type === "Error") return true;
     throw new WorkbookWriteError(

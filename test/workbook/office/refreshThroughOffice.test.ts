@@ -87,6 +87,20 @@ describe("refreshWorkbook through the Office.js adapter", () => {
     expect(referred).not.toContain("#REF!");
   });
 
+  it("a second refresh does not read the product's own blocks back, so its reply stays small", async () => {
+    const host = SimulatedExcel.fromDescription(hampshireWorkbook(1000));
+    const port = officeWorkbookOn(host);
+    await refreshWorkbook(port);
+    const firstReply = host.statistics.largestReplyBytes;
+    // Reading the 1,000-line results back would take about a megabyte.
+    host.responsePayloadLimitBytes = 2 * firstReply;
+    host.resetStatistics();
+    const report = await refreshWorkbook(port);
+    expect(report.status).toBe("written");
+    expect(host.statistics.refusedReplies).toBe(0);
+    expect(host.statistics.largestReplyBytes).toBeLessThanOrEqual(2 * firstReply);
+  });
+
   it("writes the risk scores and bands back into the user's risk register", async () => {
     const host = SimulatedExcel.fromDescription(hampshireWorkbook(10));
     const report = await refreshWorkbook(officeWorkbookOn(host));
