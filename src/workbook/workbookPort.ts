@@ -69,7 +69,10 @@ export interface ChartSpec {
   anchor: string;
 }
 
-/** A sheet the product owns: deleted and recreated in full on every refresh. */
+/**
+ * A sheet the product owns: rewritten in full on every refresh (the Office.js adapter clears and
+ * rewrites it in place, so users' references to its cells survive).
+ */
 export interface OwnedSheet {
   name: string;
   blocks: TableBlock[];
