@@ -107,7 +107,9 @@ export async function writePlan(
     update,
     formats: cellUpdateFormats(update.values, updateRanges[index]!.numberFormat),
   }));
-  const items = cellItems(layout, options.budgetBytes);
+  // Staged requests also carry the staging sheets' creation: room is kept for it.
+  const stagingBudget = options.budgetBytes - 4 * commandOverheadBytes * (layout.sheets.length + 2);
+  const items = cellItems(layout, stagingBudget);
   const dataBytes = items.reduce((total, item) => total + item.bytes, 0);
   const finishingBytes =
     updates.reduce((total, { update, formats }) => total + cellDataBytes(update.values, formats), 0) +
@@ -134,7 +136,7 @@ export async function writePlan(
       `The risk scores and bands to write back come to about ${finishingBytes} bytes, more than Excel accepts in one request; nothing was written`,
     );
   }
-  await writeStaged(context, layout, state, updates, items, options);
+  await writeStaged(context, layout, state, updates, items, options.features, stagingBudget);
 }
 
 /** Checks what exists against the plan; throws before any write if the plan clashes with it. */
@@ -306,7 +308,7 @@ function objectCommandCount(layout: PlanLayout, state: WorkbookState): number {
   return 8 + 6 * layout.sheets.length + 4 * blocks + 5 * charts + removals + 3 * layout.cellUpdates.length;
 }
 
-/** The cells of every block as items of known size, large blocks cut into slabs of rows. */
+/** The cells of every block as items of known size, blocks over `budgetBytes` cut into slabs of rows. */
 function cellItems(layout: PlanLayout, budgetBytes: number): CellItem[] {
   const items: CellItem[] = [];
   for (const sheet of layout.sheets) {
@@ -325,7 +327,7 @@ function cellItems(layout: PlanLayout, budgetBytes: number): CellItem[] {
         });
       }
       // Formats first in each slab: a string must land in a Text cell to stay a string.
-      for (const slab of blockSlabs(block, budgetBytes - 8 * commandOverheadBytes)) {
+      for (const slab of blockSlabs(block, budgetBytes)) {
         items.push({ sheet: sheet.name, bytes: slab.bytes, queue: (target) => queueSlab(target, slab) });
       }
       items.push(...decorationItems(sheet.name, block));
@@ -394,7 +396,8 @@ async function writeStaged(
   state: WorkbookState,
   updates: { update: PlanLayout["cellUpdates"][number]; formats: (string | null)[][] }[],
   items: CellItem[],
-  options: PlanWriterOptions,
+  features: HostFeatures,
+  stagingBudget: number,
 ): Promise<void> {
   const workbook = context.workbook;
   const sheetNames = stagingSheetNames(layout.sheets.length, state, layout);
@@ -406,11 +409,11 @@ async function writeStaged(
     (name) => !layout.blockNames.has(name.toLowerCase()),
   );
   const stagingFor = new Map<string, Excel.Worksheet>();
-  const batches = packBatches(items, options.budgetBytes - commandOverheadBytes * 4 * layout.sheets.length);
+  const batches = packBatches(items, stagingBudget);
 
   try {
     for (const [index, batch] of batches.entries()) {
-      suspendCalculation(context, options.features);
+      suspendCalculation(context, features);
       if (index === 0) {
         layout.sheets.forEach((sheet, sheetIndex) => {
           const staging = workbook.worksheets.add(sheetNames[sheetIndex]!);
@@ -430,7 +433,7 @@ async function writeStaged(
   }
 
   // Every staged request was accepted: the last, small one puts the results in place.
-  suspendCalculation(context, options.features);
+  suspendCalculation(context, features);
   const sheetFor = queuePreparation(workbook, layout, state, updates);
   for (const sheet of layout.sheets) {
     const area = usedArea(sheet);
