@@ -845,6 +845,11 @@ export class SimulatedWorkbook {
       if (Object.keys(formats).length > 0) dump.numberFormats[sheet.name] = formats;
       if (Object.keys(formulas).length > 0) dump.formulas[sheet.name] = formulas;
       if (Object.keys(fills).length > 0) dump.fills[sheet.name] = fills;
+      // In reading order, whatever order the cells were written in.
+      bold.sort((a, b) => {
+        const [first, second] = [parseRectangle(a), parseRectangle(b)];
+        return first.row - second.row || first.column - second.column;
+      });
       if (bold.length > 0) dump.bold[sheet.name] = bold;
       if (sheet.charts.length > 0) dump.charts[sheet.name] = sheet.charts.map((chart) => ({ ...chart }));
     }

@@ -133,7 +133,7 @@ export async function writePlan(
   }
   if (finishingBytes > options.budgetBytes) {
     throw new WorkbookWriteError(
-      `The risk scores and bands to write back come to about ${finishingBytes} bytes, more than Excel accepts in one request; nothing was written`,
+      `The last request of this write, which puts the staged results in place and writes the risk scores back, would carry about ${finishingBytes} bytes, more than Excel accepts in one request; nothing was written`,
     );
   }
   await writeStaged(context, layout, state, updates, items, options.features, stagingBudget);

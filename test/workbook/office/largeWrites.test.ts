@@ -3,8 +3,10 @@
  * a bounded number of requests, each under the limit, staged so that a refused request changes no
  * result sheet. Small writes keep their two syncs.
  */
+import fc from "fast-check";
 import { excelWebRequestLimitBytes } from "../../../src/workbook/office/requestPayload";
 import { WorkbookWriteError } from "../../../src/workbook/office/writePlanLayout";
+import type { CellValue, TableBlock, WritePlan } from "../../../src/workbook/workbookPort";
 import { refreshWorkbook } from "../../../src/workbook/refreshWorkbook";
 import { SimulatedExcel } from "../../simulatedExcel";
 import { hampshireWorkbook } from "./hampshireWorkbook";
@@ -93,6 +95,70 @@ describe("a write larger than one request", () => {
     expect(error.message).toMatch(/too large for one request/);
     expect(host.statistics.syncCalls).toBe(2);
     expect(host.workbook.describe()).toEqual(before);
+  });
+});
+
+describe("staging, as a property", () => {
+  const cell: fc.Arbitrary<CellValue> = fc.oneof(
+    fc.string({ minLength: 1, maxLength: 30 }).filter((text) => !text.startsWith("'")),
+    fc.constantFrom("2012/13", "(1,424)", "TRUE", "0012"),
+    fc.integer({ min: -1e9, max: 1e9 }),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const block = (index: number, minRows: number): fc.Arbitrary<TableBlock> =>
+    fc.integer({ min: 1, max: 4 }).chain((width) =>
+      fc
+        .record({
+          rows: fc.array(fc.array(cell, { minLength: width, maxLength: width }), {
+            minLength: minRows,
+            maxLength: 250,
+          }),
+          asTable: fc.boolean(),
+          titled: fc.boolean(),
+          filled: fc.boolean(),
+        })
+        .map(({ rows, asTable, titled, filled }) => ({
+          name: `CBA_Out_Block${index}`,
+          // Blocks side by side, five columns apart, so they never overlap.
+          topLeft: `${String.fromCharCode(65 + 5 * index)}3`,
+          ...(titled ? { title: `Block ${index}` } : {}),
+          header: Array.from({ length: width }, (_, column) => `Column ${column + 1}`),
+          rows,
+          asTable,
+          ...(filled
+            ? { fills: rows.map((row, rowIndex) => row.map(() => (rowIndex % 3 === 0 ? "#C6EFCE" : null))) }
+            : {}),
+        })),
+    );
+
+  it("whatever the blocks and however small the requests, a staged write leaves the workbook a single request would", async () => {
+    let staging = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        // The third block may be header-only: a table of one row takes the row below too.
+        fc.tuple(block(0, 60), block(1, 60), block(2, 0)),
+        fc.integer({ min: 12_000, max: 30_000 }),
+        async (blocks, smallBudget) => {
+          const plan: WritePlan = {
+            sheets: [{ name: partnersSheet, blocks, charts: [] }],
+            cellUpdates: [],
+          };
+          const staged = sizedHost();
+          staged.requestPayloadLimitBytes = smallBudget;
+          await officeWorkbookOn(staged, smallBudget).write(plan);
+          const whole = sizedHost();
+          whole.requestPayloadLimitBytes = Infinity;
+          await officeWorkbookOn(whole, Infinity).write(plan);
+          expect(staged.statistics.refusedRequests).toBe(0);
+          expect(staged.workbook.describe()).toEqual(whole.workbook.describe());
+          if (staged.statistics.syncCalls > 3) staging += 1;
+        },
+      ),
+      { numRuns: 25 },
+    );
+    // The sizes drawn make most cases take more than one staged request.
+    expect(staging).toBeGreaterThan(10);
   });
 });
 
