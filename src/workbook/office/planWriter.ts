@@ -125,8 +125,11 @@ export async function writePlan(
       await context.sync();
     } catch (error) {
       if (!isPayloadLimitError(error)) throw error;
+      const why = options.features.copyRanges
+        ? "more than estimated"
+        : "and this version of Excel cannot copy ranges (ExcelApi 1.9) to write them in parts";
       throw new WorkbookWriteError(
-        `The results are too large for one request to Excel and this version of Excel cannot copy ranges (ExcelApi 1.9), so nothing was written: ${messageOf(error)}`,
+        `The results are too large for one request to Excel, ${why}, so nothing was written: ${messageOf(error)}`,
       );
     }
     return;

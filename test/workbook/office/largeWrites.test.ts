@@ -86,6 +86,15 @@ describe("a write larger than one request", () => {
     expect(Object.keys(dump.names).filter((name) => name.startsWith("CBA_Staging_"))).toEqual([]);
   });
 
+  it("refused whole when Excel finds it larger than estimated: nothing is written and the error says so", async () => {
+    const host = sizedHost();
+    const before = host.workbook.describe();
+    const error = await writeFails(officeWorkbookOn(host, Infinity).write(resultPlan(rows)));
+    expect(error).toBeInstanceOf(WorkbookWriteError);
+    expect(error.message).toMatch(/more than estimated, so nothing was written/);
+    expect(host.workbook.describe()).toEqual(before);
+  });
+
   it("on a host that cannot copy ranges (before ExcelApi 1.9) is sent whole and, refused, writes nothing", async () => {
     const host = sizedHost();
     host.excelApiVersion = "1.8";
