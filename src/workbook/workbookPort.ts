@@ -18,7 +18,11 @@ export interface NamedRangeData {
   /** Where the name points: sheet name and A1 address of the top-left cell (no `$`). */
   sheet: string;
   topLeft: string;
-  /** Cell values, header row first for tables. */
+  /**
+   * Cell values, header row first for tables. The Office.js adapter leaves this empty for the
+   * product's own output blocks (`CBA_Out_…`) on sheets the product owns: they are only located
+   * (for name clashes), and reading them back could pass Excel on the web's 5 MB reply limit.
+   */
   values: CellValue[][];
 }
 
@@ -70,7 +74,10 @@ export interface ChartSpec {
   anchor: string;
 }
 
-/** A sheet the product owns: deleted and recreated in full on every refresh. */
+/**
+ * A sheet the product owns: rewritten in full on every refresh (the Office.js adapter clears and
+ * rewrites it in place, so users' references to its cells survive).
+ */
 export interface OwnedSheet {
   name: string;
   blocks: TableBlock[];

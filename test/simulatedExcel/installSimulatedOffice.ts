@@ -9,16 +9,10 @@ import { SimulatedOfficeError } from "./simulatedOfficeError";
 import { SimulatedWorkbook, type WorkbookDescription } from "./simulatedWorkbook";
 
 export interface SimulatedOfficeOptions {
-  /** Highest ExcelApi requirement set reported as supported (default "1.7"). */
+  /** Highest ExcelApi requirement set the host supports (default: the host's own, "1.17"). */
   excelApiVersion?: string;
   /** Reported by Office.onReady (default "OfficeOnline"). */
   platform?: string;
-}
-
-function versionAtMost(asked: string, supported: string): boolean {
-  const [askedMajor = 0, askedMinor = 0] = asked.split(".").map(Number);
-  const [major = 0, minor = 0] = supported.split(".").map(Number);
-  return askedMajor < major || (askedMajor === major && askedMinor <= minor);
 }
 
 /** The `Excel` namespace: `run` plus the enums the add-in passes as arguments. */
@@ -76,7 +70,7 @@ export function installSimulatedOffice(
           workbook instanceof SimulatedWorkbook ? workbook : SimulatedWorkbook.fromDescription(workbook),
         );
   const platform = options.platform ?? "OfficeOnline";
-  const excelApiVersion = options.excelApiVersion ?? "1.7";
+  if (options.excelApiVersion !== undefined) host.excelApiVersion = options.excelApiVersion;
   const info = { host: "Excel", platform };
   const office = {
     HostType: {
@@ -108,9 +102,7 @@ export function installSimulatedOffice(
       platform,
       displayLanguage: "en-GB",
       requirements: {
-        isSetSupported(name: string, version?: string): boolean {
-          return name === "ExcelApi" && versionAtMost(version ?? "1.1", excelApiVersion);
-        },
+        isSetSupported: host.isSetSupported,
       },
     },
   };

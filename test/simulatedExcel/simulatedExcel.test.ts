@@ -103,7 +103,11 @@ describe("proxy semantics", () => {
       sheet.getRange("A1:B3").load("values");
       await context.sync();
     });
-    expect(host.statistics.largestRequestBytes).toBe(JSON.stringify(values).length);
+    // The cell data, plus an envelope for each of the five commands (two lookups, the write, a
+    // range and its load) of at least 64 bytes and at most about 150.
+    const data = JSON.stringify(values).length;
+    expect(host.statistics.largestRequestBytes).toBeGreaterThanOrEqual(data + 5 * 64);
+    expect(host.statistics.largestRequestBytes).toBeLessThan(data + 5 * 150);
     expect(host.statistics.largestReplyBytes).toBe(JSON.stringify([...values, ["HR", 250]]).length);
   });
 
@@ -397,5 +401,226 @@ describe("installSimulatedOffice", () => {
     });
     expect(values).toEqual([["a", 1]]);
     expect(host.statistics.syncCalls).toBe(1);
+  });
+});
+
+describe("formulas that refer to other sheets", () => {
+  function withFormula(): SimulatedExcel {
+    return SimulatedExcel.fromDescription({
+      sheets: { Summary: [["Total"]], "CBA Partners": { C5: 1424 } },
+      formulas: { Summary: { B1: "='CBA Partners'!C5", B2: "=A1" } },
+    });
+  }
+
+  it("evaluate to the cell referred to, follow a renamed sheet, and turn to #REF! when it is deleted", async () => {
+    const host = withFormula();
+    expect(host.workbook.valuesAt("Summary", "B1:B2")).toEqual([[1424], ["Total"]]);
+    await run(host, async (context) => {
+      context.workbook.worksheets.getItem("CBA Partners").name = "Old results";
+    });
+    expect(host.workbook.formulasAt("Summary", "B1")).toEqual([["='Old results'!C5"]]);
+    await run(host, async (context) => {
+      context.workbook.worksheets.getItem("Old results").delete();
+    });
+    expect(host.workbook.formulasAt("Summary", "B1:B2")).toEqual([["=#REF!"], ["=A1"]]);
+    expect(host.workbook.valuesAt("Summary", "B1")).toEqual([["#REF!"]]);
+  });
+
+  it("read back through Range.formulas, written through it, and survive a dump and a reseed", async () => {
+    const host = withFormula();
+    const formulas = await run(host, async (context) => {
+      const summary = context.workbook.worksheets.getItem("Summary");
+      summary.getRange("C1").formulas = [["='CBA Partners'!$C$5"]];
+      const range = summary.getRange("B1:C1").load("formulas, values");
+      await context.sync();
+      return [range.formulas, range.values];
+    });
+    expect(formulas).toEqual([[["='CBA Partners'!C5", "='CBA Partners'!$C$5"]], [[1424, 1424]]]);
+    const dump = host.workbook.describe();
+    expect(dump.formulas.Summary).toEqual({
+      B1: "='CBA Partners'!C5",
+      B2: "=A1",
+      C1: "='CBA Partners'!$C$5",
+    });
+    expect(SimulatedExcel.fromDescription(dump).workbook.describe()).toEqual(dump);
+  });
+
+  it("a reference to a cell emptied by a clear reads 0, as in Excel", async () => {
+    const host = withFormula();
+    await run(host, async (context) => {
+      context.workbook.worksheets.getItem("CBA Partners").getRange().clear();
+    });
+    expect(host.workbook.valuesAt("Summary", "B1")).toEqual([[0]]);
+  });
+});
+
+describe("clearing and copying ranges", () => {
+  function formatted(): SimulatedExcel {
+    return SimulatedExcel.fromDescription({
+      sheets: {
+        Inputs: [
+          ["Line", 1],
+          ["ICT", 2],
+        ],
+        Staging: [["x", 7]],
+      },
+      numberFormats: { Inputs: { B1: "0.0", B2: "0%" }, Staging: { A1: "@", B1: "#,##0" } },
+    });
+  }
+
+  it.each([
+    [
+      "All",
+      [
+        [null, null],
+        ["ICT", 2],
+      ],
+      [
+        ["General", "General"],
+        ["General", "0%"],
+      ],
+    ],
+    [
+      "Contents",
+      [
+        [null, null],
+        ["ICT", 2],
+      ],
+      [
+        ["General", "0.0"],
+        ["General", "0%"],
+      ],
+    ],
+    [
+      "Formats",
+      [
+        ["Line", 1],
+        ["ICT", 2],
+      ],
+      [
+        ["General", "General"],
+        ["General", "0%"],
+      ],
+    ],
+  ])("Range.clear(%s) removes just that from the range", async (applyTo, values, formats) => {
+    const host = formatted();
+    await run(host, async (context) => {
+      context.workbook.worksheets
+        .getItem("Inputs")
+        .getRange("A1:B1")
+        .clear(applyTo as Excel.ClearApplyTo);
+    });
+    expect(host.workbook.valuesAt("Inputs", "A1:B2")).toEqual(values);
+    expect(host.workbook.numberFormatsAt("Inputs", "A1:B2")).toEqual(formats);
+  });
+
+  it("Range.copyFrom copies values and formats, blanks included, from a one-cell destination", async () => {
+    const host = formatted();
+    await run(host, async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.getItem("Inputs").getRange("A2").copyFrom(sheets.getItem("Staging").getRange("A1:C1"));
+    });
+    expect(host.workbook.valuesAt("Inputs", "A2:C2")).toEqual([["x", 7, null]]);
+    expect(host.workbook.numberFormatsAt("Inputs", "A2:C2")).toEqual([["@", "#,##0", "General"]]);
+  });
+
+  it("Range.copyFrom needs ExcelApi 1.9: on an older host it fails the batch with ApiNotFound", async () => {
+    const host = formatted();
+    host.excelApiVersion = "1.8";
+    const error = await rejection(
+      run(host, async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.getItem("Inputs").getRange("A2").copyFrom(sheets.getItem("Staging").getRange("A1:B1"));
+      }),
+    );
+    expect(error.code).toBe("ApiNotFound");
+    expect(host.workbook.valuesAt("Inputs", "A2:B2")).toEqual([["ICT", 2]]);
+  });
+});
+
+describe("calculation, request size and requirement sets", () => {
+  it("recalculation suspended by the application holds for the rest of that request only", async () => {
+    const host = hostWith();
+    await run(host, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Inputs");
+      context.application.suspendApiCalculationUntilNextSync();
+      sheet.getRange("B2").values = [[1]];
+      await context.sync();
+      sheet.getRange("B3").values = [[2]];
+    });
+    expect(host.statistics).toMatchObject({
+      requestsWithCalculationSuspended: 1,
+      cellWritesWhileCalculating: 1,
+    });
+  });
+
+  it("suspending recalculation needs ExcelApi 1.6", async () => {
+    const host = hostWith();
+    host.excelApiVersion = "1.5";
+    const error = await rejection(
+      run(host, async (context) => {
+        context.workbook.application.suspendApiCalculationUntilNextSync();
+      }),
+    );
+    expect(error.code).toBe("ApiNotFound");
+    expect(host.isSetSupported("ExcelApi", "1.5")).toBe(true);
+    expect(host.isSetSupported("ExcelApi", "1.6")).toBe(false);
+  });
+
+  it("a request over the payload limit is refused whole: none of its commands runs", async () => {
+    const host = hostWith();
+    host.requestPayloadLimitBytes = 5_000;
+    const wide = [Array.from({ length: 2000 }, (_, index) => index)];
+    const error = await rejection(
+      run(host, async (context) => {
+        const sheet = context.workbook.worksheets.getItem("Inputs");
+        sheet.getRange("B2").values = [[99]];
+        sheet.getRange("A10:BXX10").values = wide;
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(host.workbook.valuesAt("Inputs", "B2")).toEqual([[100]]);
+    expect(host.statistics.refusedRequests).toBe(1);
+    expect(host.statistics.requestBytes[0]).toBeGreaterThan(5_000);
+  });
+
+  it("a reply over the response limit fails the sync, after its commands have run", async () => {
+    const host = hostWith();
+    host.responsePayloadLimitBytes = 20;
+    const error = await rejection(
+      run(host, async (context) => {
+        const sheet = context.workbook.worksheets.getItem("Inputs");
+        sheet.getRange("C1").values = [[5]];
+        sheet.getRange("A1:B3").load("values");
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(host.workbook.valuesAt("Inputs", "C1")).toEqual([[5]]);
+    expect(host.statistics.refusedReplies).toBe(1);
+  });
+
+  it("charts load through their worksheet and can be deleted; a sheet can be hidden but not the last visible one", async () => {
+    const host = hostWith();
+    await run(host, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Inputs");
+      sheet.charts.add("Line", sheet.getRange("A1:B3"), "Columns");
+      sheet.charts.add("Line", sheet.getRange("A1:B2"), "Columns");
+    });
+    await run(host, async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name, items/charts/items/name");
+      await context.sync();
+      expect(sheets.items.map((sheet) => sheet.charts.items.length)).toEqual([2, 0]);
+      for (const chart of sheets.items[0]!.charts.items) chart.delete();
+      context.workbook.worksheets.getItem("CBA Partners").visibility = "Hidden";
+    });
+    expect(host.workbook.chartsOn("Inputs")).toEqual([]);
+    const error = await rejection(
+      run(host, async (context) => {
+        context.workbook.worksheets.getItem("Inputs").visibility = "Hidden";
+      }),
+    );
+    expect(error.code).toBe("InvalidOperation");
   });
 });

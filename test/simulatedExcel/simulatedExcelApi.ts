@@ -10,6 +10,11 @@
  *   null object whose `isNullObject` is known after the sync;
  * - a failing command rejects the sync and drops the commands after it; the ones before it stay
  *   applied (Excel does not roll a batch back);
+ * - a request over `requestPayloadLimitBytes` (5 MB, as Excel on the web) is refused whole, before
+ *   any of its commands runs; a reply over `responsePayloadLimitBytes` fails the sync;
+ * - methods newer than the host's `excelApiVersion` fail with ApiNotFound, as on an older Excel;
+ * - `application.suspendApiCalculationUntilNextSync()` holds recalculation for the rest of the
+ *   request; cell writes made while calculation runs are counted;
  * - the number of syncs and of round trips that carried commands is counted for assertions.
  *
  * Plain TypeScript with no Node APIs: it runs in jest and, bundled, in a browser page.
@@ -50,10 +55,43 @@ export interface SimulatedExcelStatistics {
    */
   largestRequestBytes: number;
   largestReplyBytes: number;
+  /** Size of each request that reached the host with commands, in order (refused ones included). */
+  requestBytes: number[];
+  /** Requests refused for exceeding `requestPayloadLimitBytes`. */
+  refusedRequests: number;
+  /** Replies lost for exceeding `responsePayloadLimitBytes` (the request's commands did run). */
+  refusedReplies: number;
+  /** Commands that changed cells while recalculation was not suspended. */
+  cellWritesWhileCalculating: number;
+  /** Requests in which recalculation was suspended. */
+  requestsWithCalculationSuspended: number;
 }
 
 function emptyStatistics(): SimulatedExcelStatistics {
-  return { runs: 0, syncCalls: 0, roundTrips: 0, commands: 0, largestRequestBytes: 0, largestReplyBytes: 0 };
+  return {
+    runs: 0,
+    syncCalls: 0,
+    roundTrips: 0,
+    commands: 0,
+    largestRequestBytes: 0,
+    largestReplyBytes: 0,
+    requestBytes: [],
+    refusedRequests: 0,
+    refusedReplies: 0,
+    cellWritesWhileCalculating: 0,
+    requestsWithCalculationSuspended: 0,
+  };
+}
+
+/** What the simulated host counts for a command besides its cell data: its object path and kind. */
+function commandEnvelopeBytes(label: string): number {
+  return label.length + 64;
+}
+
+function versionAtMost(asked: string, supported: string): boolean {
+  const [askedMajor = 0, askedMinor = 0] = asked.split(".").map(Number);
+  const [major = 0, minor = 0] = supported.split(".").map(Number);
+  return askedMajor < major || (askedMajor === major && askedMinor <= minor);
 }
 
 type LoadOption = string | string[] | { select?: string; expand?: string } | undefined;
@@ -82,6 +120,9 @@ interface Command {
 
 export class SimulatedRequestContext {
   readonly workbook: SimulatedWorkbookObject;
+  readonly application: SimulatedApplication;
+  /** @internal True from a suspendApiCalculationUntilNextSync command to the end of its request. */
+  calculationSuspended = false;
   private pending: Command[] = [];
   private replyBytes = 0;
   private executing = false;
@@ -89,6 +130,7 @@ export class SimulatedRequestContext {
 
   constructor(readonly host: SimulatedExcel) {
     this.workbook = new SimulatedWorkbookObject(this);
+    this.application = this.workbook.application;
   }
 
   /** @internal Queues a command for the next sync. */
@@ -151,10 +193,22 @@ export class SimulatedRequestContext {
     if (batch.length === 0) return;
     const statistics = this.host.statistics;
     statistics.roundTrips += 1;
-    const requestBytes = batch.reduce((total, command) => total + command.bytes, 0);
+    const requestBytes = batch.reduce(
+      (total, command) => total + command.bytes + commandEnvelopeBytes(command.label),
+      0,
+    );
     statistics.largestRequestBytes = Math.max(statistics.largestRequestBytes, requestBytes);
+    statistics.requestBytes.push(requestBytes);
+    if (requestBytes > this.host.requestPayloadLimitBytes) {
+      statistics.refusedRequests += 1;
+      throw new SimulatedOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size (${requestBytes} bytes) has exceeded the limit of ${this.host.requestPayloadLimitBytes} bytes.`,
+      );
+    }
     this.replyBytes = 0;
     this.executing = true;
+    this.calculationSuspended = false;
     try {
       for (const command of batch) {
         try {
@@ -169,7 +223,17 @@ export class SimulatedRequestContext {
       }
     } finally {
       this.executing = false;
+      if (this.calculationSuspended) statistics.requestsWithCalculationSuspended += 1;
+      // Recalculation resumes when the request ends (the simulated host evaluates formulas on read).
+      this.calculationSuspended = false;
       statistics.largestReplyBytes = Math.max(statistics.largestReplyBytes, this.replyBytes);
+    }
+    if (this.replyBytes > this.host.responsePayloadLimitBytes) {
+      statistics.refusedReplies += 1;
+      throw new SimulatedOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size (${this.replyBytes} bytes) has exceeded the limit of ${this.host.responsePayloadLimitBytes} bytes.`,
+      );
     }
   }
 }
@@ -293,6 +357,28 @@ export abstract class SimulatedClientObject<T> {
     this.context.enqueue(`${this.description}.${label}`, run, bytes);
   }
 
+  /** Queues a command that changes cells, counted when recalculation is not suspended. */
+  protected queueCellWrite(label: string, run: () => void, bytes = 0): void {
+    this.queue(
+      label,
+      () => {
+        run();
+        if (!this.context.calculationSuspended) this.context.host.statistics.cellWritesWhileCalculating += 1;
+      },
+      bytes,
+    );
+  }
+
+  /** Fails the command, as Excel does, when the host lacks the ExcelApi set that brought the method. */
+  protected requireApi(version: string, method: string): void {
+    if (!this.context.host.isSetSupported("ExcelApi", version)) {
+      throw new SimulatedOfficeError(
+        "ApiNotFound",
+        `${method} needs ExcelApi ${version}; this host supports ExcelApi ${this.context.host.excelApiVersion}.`,
+      );
+    }
+  }
+
   protected get model(): SimulatedWorkbook {
     return this.context.host.workbook;
   }
@@ -364,12 +450,38 @@ export class SimulatedWorkbookObject extends SimulatedClientObject<SimulatedWork
     );
   }
 
+  get application(): SimulatedApplication {
+    return this.child("application", () => new SimulatedApplication(this.context));
+  }
+
   protected scalarNames(): readonly string[] {
     return [];
   }
 
   protected readScalar(): unknown {
     return undefined;
+  }
+}
+
+export class SimulatedApplication extends SimulatedClientObject<SimulatedWorkbook> {
+  constructor(context: SimulatedRequestContext) {
+    super(context, "Application", { resolve: () => context.host.workbook, eager: false });
+  }
+
+  /** Holds recalculation until the request ends (ExcelApi 1.6). */
+  suspendApiCalculationUntilNextSync(): void {
+    this.queue("suspendApiCalculationUntilNextSync", () => {
+      this.requireApi("1.6", "Application.suspendApiCalculationUntilNextSync");
+      this.context.calculationSuspended = true;
+    });
+  }
+
+  protected scalarNames(): readonly string[] {
+    return ["calculationMode"];
+  }
+
+  protected readScalar(): unknown {
+    return "Automatic";
   }
 }
 
@@ -451,6 +563,25 @@ export class SimulatedWorksheet extends SimulatedClientObject<SimulatedSheet> {
     return this.loadedProperty("visibility");
   }
 
+  set visibility(value: string) {
+    this.queue("visibility", () => {
+      if (value !== "Visible" && value !== "Hidden" && value !== "VeryHidden") {
+        throw new SimulatedOfficeError("InvalidArgument", `'${String(value)}' is not a sheet visibility.`);
+      }
+      const sheet = this.liveTarget();
+      const otherVisible = this.model.sheets.some(
+        (other) => other !== sheet && other.visibility === "Visible",
+      );
+      if (value !== "Visible" && !otherVisible) {
+        throw new SimulatedOfficeError(
+          "InvalidOperation",
+          "This operation is not allowed: a workbook must contain at least one visible worksheet.",
+        );
+      }
+      sheet.visibility = value;
+    });
+  }
+
   get tables(): SimulatedTableCollection {
     return this.child(
       "tables",
@@ -462,12 +593,14 @@ export class SimulatedWorksheet extends SimulatedClientObject<SimulatedSheet> {
     return this.child("charts", () => new SimulatedChartCollection(this.context, this));
   }
 
+  /** A range of the sheet; without an address, the whole worksheet. */
   getRange(address?: string): SimulatedRange {
-    if (address === undefined) {
-      throw new SimulatedOfficeError("NotImplemented", "The simulated host needs an address for getRange.");
-    }
-    return new SimulatedRange(this.context, `${this.description}.getRange('${address}')`, {
-      resolve: () => ({ sheet: this.liveTarget(), rectangle: parseRectangle(address) }),
+    const whole = { row: 0, column: 0, rowCount: gridRows, columnCount: gridColumns };
+    return new SimulatedRange(this.context, `${this.description}.getRange('${address ?? ""}')`, {
+      resolve: () => ({
+        sheet: this.liveTarget(),
+        rectangle: address === undefined ? whole : parseRectangle(address),
+      }),
       eager: true,
     });
   }
@@ -485,6 +618,11 @@ export class SimulatedWorksheet extends SimulatedClientObject<SimulatedSheet> {
   protected override checkAlive(target: SimulatedSheet): void {
     if (target.deleted)
       throw new SimulatedOfficeError("ItemNotFound", `${this.description} has been deleted.`);
+  }
+
+  protected override navigation(name: string): SimulatedClientObject<unknown> | undefined {
+    if (name === "charts") return this.charts;
+    return name === "tables" ? this.tables : undefined;
   }
 
   protected scalarNames(): readonly string[] {
@@ -814,7 +952,7 @@ export class SimulatedRange extends SimulatedClientObject<RangeTarget> {
 
   set values(input: unknown[][]) {
     const copy = copyValue(input);
-    this.queue(
+    this.queueCellWrite(
       "values",
       () => {
         const { sheet, rectangle } = this.liveTarget();
@@ -830,7 +968,7 @@ export class SimulatedRange extends SimulatedClientObject<RangeTarget> {
 
   set numberFormat(input: unknown[][]) {
     const copy = copyValue(input);
-    this.queue(
+    this.queueCellWrite(
       "numberFormat",
       () => {
         const { sheet, rectangle } = this.liveTarget();
@@ -840,8 +978,59 @@ export class SimulatedRange extends SimulatedClientObject<RangeTarget> {
     );
   }
 
+  get formulas(): unknown[][] {
+    return this.loadedProperty("formulas");
+  }
+
+  set formulas(input: unknown[][]) {
+    const copy = copyValue(input);
+    this.queueCellWrite(
+      "formulas",
+      () => {
+        const { sheet, rectangle } = this.liveTarget();
+        this.model.writeFormulas(sheet, rectangle, copy);
+      },
+      JSON.stringify(copy)?.length ?? 0,
+    );
+  }
+
   get address(): string {
     return this.loadedProperty("address");
+  }
+
+  /** Clears contents, formats or both ("All", the default); tables and charts stay. */
+  clear(applyTo?: string): void {
+    this.queueCellWrite(`clear(${applyTo ?? ""})`, () => {
+      const { sheet, rectangle } = this.liveTarget();
+      const whole = rectangle.rowCount === gridRows && rectangle.columnCount === gridColumns;
+      this.model.clearRange(sheet, whole ? null : rectangle, applyTo ?? "All");
+    });
+  }
+
+  /** Copies cells from another range, values and formats alike (ExcelApi 1.9; copy type All only). */
+  copyFrom(
+    sourceRange: SimulatedRange | string,
+    copyType?: string,
+    skipBlanks?: boolean,
+    transpose?: boolean,
+  ): void {
+    if (sourceRange instanceof SimulatedClientObject)
+      this.context.assertSameContext(sourceRange, "Range.copyFrom");
+    this.queueCellWrite("copyFrom", () => {
+      this.requireApi("1.9", "Range.copyFrom");
+      if ((copyType !== undefined && copyType !== "All") || skipBlanks === true || transpose === true) {
+        throw new SimulatedOfficeError(
+          "NotImplemented",
+          "The simulated host copies with copy type All only, without skipping blanks or transposing.",
+        );
+      }
+      const target = this.liveTarget();
+      const source =
+        sourceRange instanceof SimulatedRange
+          ? sourceRange.liveTarget()
+          : this.model.parseSheetRange(String(sourceRange));
+      this.model.copyCells(source, target);
+    });
   }
 
   get rowCount(): number {
@@ -921,7 +1110,16 @@ export class SimulatedRange extends SimulatedClientObject<RangeTarget> {
   }
 
   protected scalarNames(): readonly string[] {
-    return ["values", "numberFormat", "address", "rowCount", "columnCount", "rowIndex", "columnIndex"];
+    return [
+      "values",
+      "formulas",
+      "numberFormat",
+      "address",
+      "rowCount",
+      "columnCount",
+      "rowIndex",
+      "columnIndex",
+    ];
   }
 
   protected readScalar(target: RangeTarget, name: string): unknown {
@@ -929,6 +1127,8 @@ export class SimulatedRange extends SimulatedClientObject<RangeTarget> {
     switch (name) {
       case "values":
         return this.model.readValues(sheet, rectangle);
+      case "formulas":
+        return this.model.readFormulas(sheet, rectangle);
       case "numberFormat":
         return this.model.readNumberFormats(sheet, rectangle);
       case "address":
@@ -1013,7 +1213,7 @@ export class SimulatedRangeFill extends SimulatedClientObject<RangeTarget> {
   }
 
   set color(value: string) {
-    this.queue("color", () => {
+    this.queueCellWrite("color", () => {
       const { sheet, rectangle } = this.liveTarget();
       this.model.setFill(sheet, rectangle, value);
     });
@@ -1045,7 +1245,7 @@ export class SimulatedRangeFont extends SimulatedClientObject<RangeTarget> {
   }
 
   set bold(value: boolean) {
-    this.queue("bold", () => {
+    this.queueCellWrite("bold", () => {
       const { sheet, rectangle } = this.liveTarget();
       this.model.setBold(sheet, rectangle, value);
     });
@@ -1165,6 +1365,14 @@ export class SimulatedChart extends SimulatedClientObject<ChartTarget> {
     return this.child("title", () => new SimulatedChartTitle(this.context, this));
   }
 
+  delete(): void {
+    this.queue("delete", () => {
+      const { sheet, chart } = this.liveTarget();
+      sheet.charts.splice(sheet.charts.indexOf(chart), 1);
+      this.deleted = true;
+    });
+  }
+
   setPosition(startCell: SimulatedRange | string, endCell?: SimulatedRange | string): void {
     for (const cell of [startCell, endCell]) {
       if (cell instanceof SimulatedClientObject) this.context.assertSameContext(cell, "Chart.setPosition");
@@ -1192,8 +1400,10 @@ export class SimulatedChart extends SimulatedClientObject<ChartTarget> {
     return name === "title" ? this.title : undefined;
   }
 
+  private deleted = false;
+
   protected override checkAlive(target: ChartTarget): void {
-    if (target.sheet.deleted)
+    if (target.sheet.deleted || this.deleted || !target.sheet.charts.includes(target.chart))
       throw new SimulatedOfficeError("ItemNotFound", `${this.description} has been deleted.`);
   }
 
@@ -1239,6 +1449,16 @@ export class SimulatedExcel {
   readonly statistics: SimulatedExcelStatistics = emptyStatistics();
   /** Milliseconds each round trip takes (0 by default; raise it to mimic Excel on the web). */
   roundTripDelayMs = 0;
+  /** Largest request accepted, as Excel on the web's 5 MB (`Infinity` for no limit). */
+  requestPayloadLimitBytes = 5 * 1024 * 1024;
+  /** Largest reply given, likewise: loading more fails the sync once the commands have run. */
+  responsePayloadLimitBytes = 5 * 1024 * 1024;
+  /** Highest ExcelApi requirement set the host supports (Excel on the web has the newest). */
+  excelApiVersion = "1.17";
+
+  /** `Office.context.requirements.isSetSupported` for this host. */
+  readonly isSetSupported = (name: string, version?: string): boolean =>
+    name === "ExcelApi" && versionAtMost(version ?? "1.1", this.excelApiVersion);
 
   constructor(readonly workbook: SimulatedWorkbook) {}
 

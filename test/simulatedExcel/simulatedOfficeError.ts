@@ -11,7 +11,10 @@ export type SimulatedErrorCode =
   | "ItemAlreadyExists"
   | "ItemNotFound"
   | "PropertyNotLoaded"
-  | "NotImplemented";
+  | "NotImplemented"
+  | "ApiNotFound"
+  | "RequestPayloadSizeLimitExceeded"
+  | "ResponsePayloadSizeLimitExceeded";
 
 export class SimulatedOfficeError extends Error {
   override readonly name = "RichApi.Error";

@@ -2,7 +2,8 @@
  * The in-memory workbook behind the simulated Excel host: sheets of cells, workbook-scoped names,
  * tables and charts, with the rules Excel enforces on them (unique names across names and tables,
  * valid sheet names, tables that may not overlap, the last visible sheet cannot be deleted, names
- * pointing at a deleted sheet become #REF!, strings written to cells are read as if typed).
+ * and formulas pointing at a deleted sheet become #REF! while a renamed sheet's references follow
+ * it, strings written to cells are read as if typed).
  *
  * Tests seed it from a plain description and dump it back; the Office.js-shaped proxies in
  * simulatedExcelApi.ts are the only way the adapter reaches it.
@@ -38,6 +39,11 @@ export interface WorkbookDescription {
   tables?: Record<string, string>;
   /** Number formats other than General: sheet → A1 address → format. */
   numberFormats?: Record<string, Record<string, string>>;
+  /**
+   * A user's formulas: sheet → A1 address → a reference to one cell, such as
+   * "='CBA Partners'!C5" or "=B2" (the only formulas the simulated host evaluates).
+   */
+  formulas?: Record<string, Record<string, string>>;
 }
 
 export interface ChartRecord {
@@ -63,8 +69,19 @@ export interface WorkbookDump extends Required<WorkbookDescription> {
   charts: Record<string, ChartRecord[]>;
 }
 
+/** A formula referring to one cell; `sheet` null once that sheet has been deleted (#REF!). */
+export interface CellReferenceFormula {
+  sheet: SimulatedSheet | null;
+  row: number;
+  column: number;
+  absolute: boolean;
+  /** Written with its sheet name ("='CBA Partners'!C5") rather than on its own sheet ("=C5"). */
+  qualified: boolean;
+}
+
 interface StoredCell {
   value?: StoredValue;
+  formula?: CellReferenceFormula;
   numberFormat?: string;
   fill?: string;
   bold?: boolean;
@@ -103,7 +120,35 @@ export class SimulatedSheet {
       yield { row: Math.floor(key / gridColumns), column: key % gridColumns, cell };
     }
   }
+
+  /** Forgets the cells of a rectangle (the whole sheet when it is omitted). */
+  forgetCells(rectangle?: CellRectangle): void {
+    if (!rectangle) {
+      this.cells.clear();
+      return;
+    }
+    for (const key of [...this.cells.keys()]) {
+      const row = Math.floor(key / gridColumns);
+      const column = key % gridColumns;
+      const inside =
+        row >= rectangle.row &&
+        row < rectangle.row + rectangle.rowCount &&
+        column >= rectangle.column &&
+        column < rectangle.column + rectangle.columnCount;
+      if (inside) this.cells.delete(key);
+    }
+  }
+
+  /** Removes a cell if nothing is left in it. */
+  dropIfEmpty(row: number, column: number): void {
+    const key = row * gridColumns + column;
+    const cell = this.cells.get(key);
+    if (cell && Object.values(cell).every((part) => part === undefined)) this.cells.delete(key);
+  }
 }
+
+/** What `Range.clear(applyTo)` removes. */
+export type ClearApplyTo = "All" | "Contents" | "Formats";
 
 export type NameTarget =
   | { kind: "range"; sheet: SimulatedSheet; rectangle: CellRectangle }
@@ -224,6 +269,13 @@ export class SimulatedWorkbook {
         sheet.cellForWrite(at.row, at.column).numberFormat = format;
       }
     }
+    for (const [sheetName, formulas] of Object.entries(description.formulas ?? {})) {
+      const sheet = workbook.requireSheet(sheetName);
+      for (const [address, formula] of Object.entries(formulas)) {
+        const at = parseRectangle(address);
+        workbook.writeFormula(sheet, at.row, at.column, formula);
+      }
+    }
     for (const [tableName, reference] of Object.entries(description.tables ?? {})) {
       const { sheet, rectangle } = workbook.parseSheetRange(reference);
       const table = workbook.addTable(sheet, rectangle, true);
@@ -316,6 +368,11 @@ export class SimulatedWorkbook {
           kind: "brokenReference",
           formulaText: `#REF!${formatRectangle(name.target.rectangle, true)}`,
         };
+      }
+    }
+    for (const other of this.sheets) {
+      for (const { cell } of other.storedCells()) {
+        if (cell.formula?.sheet === sheet) cell.formula = { ...cell.formula, sheet: null };
       }
     }
     for (const table of this.tables.filter((candidate) => candidate.sheet === sheet)) this.removeTable(table);
@@ -471,6 +528,7 @@ export class SimulatedWorkbook {
       row.forEach((value, columnOffset) => {
         if (value === null) return;
         const cell = sheet.cellForWrite(rectangle.row + rowOffset, rectangle.column + columnOffset);
+        delete cell.formula;
         if (value === "") {
           delete cell.value;
           return;
@@ -529,7 +587,146 @@ export class SimulatedWorkbook {
 
   /** Range.values as Excel returns them: blanks are "". */
   readValues(sheet: SimulatedSheet, rectangle: CellRectangle): StoredValue[][] {
-    return this.mapCells(rectangle, (row, column) => sheet.cell(row, column)?.value ?? "");
+    return this.mapCells(rectangle, (row, column) => this.cellValue(sheet, row, column, 0));
+  }
+
+  /** Range.formulas as Excel returns them: the formula text, else the value ("" for blanks). */
+  readFormulas(sheet: SimulatedSheet, rectangle: CellRectangle): StoredValue[][] {
+    return this.mapCells(rectangle, (row, column) => {
+      const cell = sheet.cell(row, column);
+      return cell?.formula ? this.formulaText(sheet, cell.formula) : (cell?.value ?? "");
+    });
+  }
+
+  /** Range.formulas = input: "=…" sets a reference formula; anything else is written as a value. */
+  writeFormulas(sheet: SimulatedSheet, rectangle: CellRectangle, input: unknown): void {
+    const rows = checkShape(input, rectangle, "formulas");
+    rows.forEach((row, rowOffset) =>
+      row.forEach((formula, columnOffset) => {
+        const at = { row: rectangle.row + rowOffset, column: rectangle.column + columnOffset };
+        if (typeof formula === "string" && formula.startsWith("=")) {
+          this.writeFormula(sheet, at.row, at.column, formula);
+        } else {
+          this.writeValues(sheet, { ...at, rowCount: 1, columnCount: 1 }, [[formula]]);
+        }
+      }),
+    );
+  }
+
+  /** Stores a formula that refers to one cell, such as "='CBA Partners'!$C$5" or "=B2". */
+  writeFormula(sheet: SimulatedSheet, row: number, column: number, formula: string): void {
+    if (/^=#REF!$/i.test(formula.trim())) {
+      const cell = sheet.cellForWrite(row, column);
+      delete cell.value;
+      cell.formula = { sheet: null, row: 0, column: 0, absolute: false, qualified: true };
+      return;
+    }
+    const { sheet: sheetName, address } = splitSheetQualified(formula.replace(/^=/, ""));
+    const target = sheetName === null ? sheet : this.findSheet(sheetName);
+    let at: CellRectangle | undefined;
+    try {
+      at = parseRectangle(address);
+    } catch {
+      at = undefined;
+    }
+    if (!target || !at || at.rowCount !== 1 || at.columnCount !== 1) {
+      throw new SimulatedOfficeError(
+        "NotImplemented",
+        `The simulated host evaluates only a reference to one cell of an existing sheet, not '${formula}'.`,
+      );
+    }
+    const cell = sheet.cellForWrite(row, column);
+    delete cell.value;
+    cell.formula = {
+      sheet: target,
+      row: at.row,
+      column: at.column,
+      absolute: address.includes("$"),
+      qualified: sheetName !== null,
+    };
+  }
+
+  private formulaText(owner: SimulatedSheet, formula: CellReferenceFormula): string {
+    if (formula.sheet === null) return "=#REF!";
+    const prefix = formula.qualified || formula.sheet !== owner ? sheetPrefix(formula.sheet.name) : "";
+    return `=${prefix}${cellName(formula.row, formula.column, formula.absolute)}`;
+  }
+
+  /** A cell's value, a formula evaluated: a reference to a blank cell gives 0, as in Excel. */
+  private cellValue(sheet: SimulatedSheet, row: number, column: number, depth: number): StoredValue {
+    const cell = sheet.cell(row, column);
+    if (!cell?.formula) return cell?.value ?? "";
+    const { sheet: target, row: targetRow, column: targetColumn } = cell.formula;
+    if (target === null) return "#REF!";
+    if (depth > 100) return "#NUM!";
+    const value = this.cellValue(target, targetRow, targetColumn, depth + 1);
+    return value === "" ? 0 : value;
+  }
+
+  /** Range.clear(applyTo): contents, formats (number formats, fills, bold) or both. */
+  clearRange(sheet: SimulatedSheet, rectangle: CellRectangle | null, applyTo: unknown = "All"): void {
+    if (applyTo !== "All" && applyTo !== "Contents" && applyTo !== "Formats") {
+      throw invalid(`'${String(applyTo)}' is not a ClearApplyTo value the simulated host supports.`);
+    }
+    if (applyTo === "All") {
+      sheet.forgetCells(rectangle ?? undefined);
+      return;
+    }
+    for (const { row, column, cell } of [...sheet.storedCells()]) {
+      const inside =
+        rectangle === null ||
+        (row >= rectangle.row &&
+          row < rectangle.row + rectangle.rowCount &&
+          column >= rectangle.column &&
+          column < rectangle.column + rectangle.columnCount);
+      if (!inside) continue;
+      if (applyTo === "Contents") {
+        delete cell.value;
+        delete cell.formula;
+      } else {
+        delete cell.numberFormat;
+        delete cell.fill;
+        delete cell.bold;
+      }
+      sheet.dropIfEmpty(row, column);
+    }
+  }
+
+  /**
+   * Range.copyFrom(source) with copy type All: every cell of the source (values, formulas as they
+   * stand, number formats, fills, bold; blanks included) onto the same-sized area from `target`'s
+   * top-left. Reference formulas are copied unchanged (the product copies only values).
+   */
+  copyCells(
+    source: { sheet: SimulatedSheet; rectangle: CellRectangle },
+    target: { sheet: SimulatedSheet; rectangle: CellRectangle },
+  ): void {
+    const single = target.rectangle.rowCount === 1 && target.rectangle.columnCount === 1;
+    const sameSize =
+      target.rectangle.rowCount === source.rectangle.rowCount &&
+      target.rectangle.columnCount === source.rectangle.columnCount;
+    if (!single && !sameSize) {
+      throw invalid("The destination range must be one cell or the size of the source range.");
+    }
+    const destination = {
+      ...target.rectangle,
+      rowCount: source.rectangle.rowCount,
+      columnCount: source.rectangle.columnCount,
+    };
+    checkRectangleInGrid(destination);
+    const copies: { row: number; column: number; cell: StoredCell | undefined }[] = [];
+    this.eachCell(source.rectangle, (row, column) => {
+      const cell = source.sheet.cell(row, column);
+      copies.push({
+        row: destination.row + row - source.rectangle.row,
+        column: destination.column + column - source.rectangle.column,
+        cell: cell ? { ...cell } : undefined,
+      });
+    });
+    target.sheet.forgetCells(destination);
+    for (const { row, column, cell } of copies) {
+      if (cell) Object.assign(target.sheet.cellForWrite(row, column), cell);
+    }
   }
 
   readNumberFormats(sheet: SimulatedSheet, rectangle: CellRectangle): string[][] {
@@ -582,6 +779,13 @@ export class SimulatedWorkbook {
     );
   }
 
+  /** Formulas of "A1:C4" on a sheet ("=#REF!" once what they refer to is deleted), values elsewhere. */
+  formulasAt(sheetName: string, address: string): DescribedValue[][] {
+    return this.readFormulas(this.requireSheet(sheetName), parseRectangle(address)).map((row) =>
+      row.map((value) => (value === "" ? null : value)),
+    );
+  }
+
   numberFormatsAt(sheetName: string, address: string): string[][] {
     return this.readNumberFormats(this.requireSheet(sheetName), parseRectangle(address));
   }
@@ -609,6 +813,7 @@ export class SimulatedWorkbook {
       names: {},
       tables: {},
       numberFormats: {},
+      formulas: {},
       fills: {},
       bold: {},
       charts: {},
@@ -619,9 +824,11 @@ export class SimulatedWorkbook {
       const formats: Record<string, string> = {};
       const fills: Record<string, string> = {};
       const bold: string[] = [];
+      const formulas: Record<string, string> = {};
       for (const { row, column, cell } of sheet.storedCells()) {
         const at = cellName(row, column);
-        if (cell.value !== undefined) {
+        if (cell.formula) formulas[at] = this.formulaText(sheet, cell.formula);
+        if (cell.value !== undefined || cell.formula) {
           rowCount = Math.max(rowCount, row + 1);
           columnCount = Math.max(columnCount, column + 1);
         }
@@ -636,7 +843,13 @@ export class SimulatedWorkbook {
               row.map((value) => (value === "" ? null : value)),
             );
       if (Object.keys(formats).length > 0) dump.numberFormats[sheet.name] = formats;
+      if (Object.keys(formulas).length > 0) dump.formulas[sheet.name] = formulas;
       if (Object.keys(fills).length > 0) dump.fills[sheet.name] = fills;
+      // In reading order, whatever order the cells were written in.
+      bold.sort((a, b) => {
+        const [first, second] = [parseRectangle(a), parseRectangle(b)];
+        return first.row - second.row || first.column - second.column;
+      });
       if (bold.length > 0) dump.bold[sheet.name] = bold;
       if (sheet.charts.length > 0) dump.charts[sheet.name] = sheet.charts.map((chart) => ({ ...chart }));
     }

@@ -21,8 +21,27 @@ export interface OwnedSheetMarker {
   sheet: string | null;
 }
 
+/**
+ * Hidden staging sheets, where a write too large for one request is assembled before it is copied
+ * into the result sheets, are marked the same way: `CBA_Staging_1`, … A staging sheet left by a
+ * write that was cut off is removed by the next write.
+ */
+export const stagingSheetMarkerPrefix = "CBA_Staging_";
+
+/** The product's names for its output blocks start so (`CBA_Out_Shares`, …). */
+export const productBlockPrefix = "CBA_Out_";
+
+/** True for a name the product gives one of its output blocks. */
+export function isProductBlockName(name: string): boolean {
+  return name.toUpperCase().startsWith(productBlockPrefix.toUpperCase());
+}
+
 export function isMarkerName(name: string): boolean {
-  return name.toUpperCase().startsWith(ownedSheetMarkerPrefix.toUpperCase());
+  const upper = name.toUpperCase();
+  return (
+    upper.startsWith(ownedSheetMarkerPrefix.toUpperCase()) ||
+    upper.startsWith(stagingSheetMarkerPrefix.toUpperCase())
+  );
 }
 
 /**
@@ -35,11 +54,12 @@ export function isMarkerName(name: string): boolean {
 export function ownedSheetMarkers(
   names: readonly NameDefinition[],
   sheetNames: readonly string[],
+  prefix: string = ownedSheetMarkerPrefix,
 ): OwnedSheetMarker[] {
   return names
-    .filter((item) => isMarkerName(item.name))
+    .filter((item) => item.name.toUpperCase().startsWith(prefix.toUpperCase()))
     .map((item) => {
-      const suffix = item.name.slice(ownedSheetMarkerPrefix.length);
+      const suffix = item.name.slice(prefix.length);
       const number = /^[1-9][0-9]*$/.test(suffix) ? Number(suffix) : null;
       const target =
         item.type === "Range" && typeof item.formula === "string"
@@ -64,11 +84,15 @@ export function ownedSheetSet(markers: readonly OwnedSheetMarker[]): Set<string>
  * @example
  * newMarkerNames(2, [1, 3]) // → ["CBA_Owned_2", "CBA_Owned_4"]
  */
-export function newMarkerNames(count: number, takenNumbers: Iterable<number>): string[] {
+export function newMarkerNames(
+  count: number,
+  takenNumbers: Iterable<number>,
+  prefix: string = ownedSheetMarkerPrefix,
+): string[] {
   const taken = new Set(takenNumbers);
   const names: string[] = [];
   for (let number = 1; names.length < count; number += 1) {
-    if (!taken.has(number)) names.push(`${ownedSheetMarkerPrefix}${number}`);
+    if (!taken.has(number)) names.push(`${prefix}${number}`);
   }
   return names;
 }

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { rangeAddress } from "../../../src/workbook/cellAddress";
 import { OfficeWorkbook } from "../../../src/workbook/office/officeWorkbook";
 import { WorkbookWriteError } from "../../../src/workbook/office/writePlanLayout";
 import type { CellValue, WritePlan } from "../../../src/workbook/workbookPort";
@@ -96,23 +97,38 @@ describe("OfficeWorkbook.read", () => {
 });
 
 describe("OfficeWorkbook.write", () => {
-  it("writes a plan that reads back block for block, names matched without case", async () => {
+  it("writes a plan whose blocks are where the plan puts them, cell for cell, names matched without case", async () => {
     const host = SimulatedExcel.fromDescription(userWorkbook(5));
     const port = officeWorkbookOn(host);
     const plan = resultPlan(6);
     await port.write(plan);
     const snapshot = await port.read(allNames);
+    // The product's own blocks on its sheets are located, not read back (the next write replaces them).
     expect(snapshot.ranges.get("CBA_OUT_SHARES")).toEqual({
       name: "CBA_Out_Shares",
       sheet: partnersSheet,
       topLeft: "A3",
-      values: headerAndRows(plan, "CBA_Out_Shares"),
+      values: [],
     });
-    expect(snapshot.ranges.get("CBA_OUT_CASHFLOW")!.values).toEqual(headerAndRows(plan, "CBA_Out_Cashflow"));
-    expect(snapshot.ranges.get("CBA_OUT_HEATMAP")!.values).toEqual(headerAndRows(plan, "CBA_Out_HeatMap"));
+    expect(host.workbook.valuesAt(partnersSheet, "A3:C6")).toEqual(headerAndRows(plan, "CBA_Out_Shares"));
+    expect(host.workbook.valuesAt(partnersSheet, "A9:D15")).toEqual(headerAndRows(plan, "CBA_Out_Cashflow"));
+    expect(host.workbook.valuesAt(risksSheet, "B2:E5")).toEqual(headerAndRows(plan, "CBA_Out_HeatMap"));
+    expect(snapshot.ranges.get("CBA_OUT_CASHFLOW")).toMatchObject({ sheet: partnersSheet, topLeft: "A9" });
     expect(snapshot.sheets.filter((sheet) => sheet.ownedByProduct).map((sheet) => sheet.name)).toEqual([
       partnersSheet,
       risksSheet,
+    ]);
+  });
+
+  it("reads in full a product block name that is found outside the product's sheets (a clash to report)", async () => {
+    const description = userWorkbook(2);
+    description.names = { ...description.names, CBA_Out_Shares: "Notes!B2:C3" };
+    const snapshot = await officeWorkbookOn(SimulatedExcel.fromDescription(description)).read([
+      "CBA_Out_Shares",
+    ]);
+    expect(snapshot.ranges.get("CBA_OUT_SHARES")!.values).toEqual([
+      ["Prepared by the finance team", null],
+      [null, null],
     ]);
   });
 
@@ -219,7 +235,7 @@ describe("OfficeWorkbook.write", () => {
       ["CBA_Owned_2", "'CBA Risks'!$A$1"],
     ]);
     expect(dump.charts[partnersSheet]).toHaveLength(1);
-    expect((await port.read(["CBA_Out_Cashflow"])).ranges.get("CBA_OUT_CASHFLOW")!.values).toEqual([
+    expect(host.workbook.valuesAt(partnersSheet, "A9:D11")).toEqual([
       ["Year", "HCC", "HFRS", "Milestone"],
       ...cashflowRows(2),
     ]);
@@ -358,11 +374,13 @@ describe("round trip properties", () => {
             cellUpdates: [],
           };
           await port.write(plan);
-          const read = (await port.read(["cba_out_block"])).ranges.get("CBA_OUT_BLOCK")!;
+          const located = (await port.read(["cba_out_block"])).ranges.get("CBA_OUT_BLOCK")!;
+          expect([located.sheet, located.topLeft]).toEqual(["CBA Out", "B3"]);
           // A header-only table keeps an empty data row, as Excel tables do.
           const expected =
             asTable && rows.length === 0 ? [header, header.map(() => null)] : [header, ...rows];
-          expect(read.values).toEqual(expected);
+          const address = rangeAddress("B3", expected.length, header.length);
+          expect(host.workbook.valuesAt("CBA Out", address)).toEqual(expected);
         },
       ),
       { numRuns: 60 },

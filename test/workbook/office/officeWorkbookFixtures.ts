@@ -6,8 +6,13 @@ import { type ExcelRun, OfficeWorkbook } from "../../../src/workbook/office/offi
 import type { CellValue, WritePlan } from "../../../src/workbook/workbookPort";
 import { SimulatedExcel, type WorkbookDescription } from "../../simulatedExcel";
 
-export function officeWorkbookOn(host: SimulatedExcel): OfficeWorkbook {
-  return new OfficeWorkbook({ run: host.run as unknown as ExcelRun });
+/** The adapter over a simulated host, told what the host supports as office.js would tell it. */
+export function officeWorkbookOn(host: SimulatedExcel, requestBudgetBytes?: number): OfficeWorkbook {
+  return new OfficeWorkbook({
+    run: host.run as unknown as ExcelRun,
+    isSetSupported: host.isSetSupported,
+    ...(requestBudgetBytes === undefined ? {} : { requestBudgetBytes }),
+  });
 }
 
 /** A user's input workbook: CBA_Lines as a table of `lineCount` lines, a risk register, a settings name. */

@@ -1,47 +1,7 @@
-import { cellAddress, parseCellAddress } from "../../../src/workbook/cellAddress";
-import { inputRangeNames } from "../../../src/workbook/inputContract";
 import { refreshWorkbook } from "../../../src/workbook/refreshWorkbook";
-import { hampshireSampleNotes, hampshireSampleRanges } from "../../../src/workbook/samples/hampshireSample";
-import type { CellValue } from "../../../src/workbook/workbookPort";
-import { SimulatedExcel, type WorkbookDescription } from "../../simulatedExcel";
+import { SimulatedExcel } from "../../simulatedExcel";
+import { hampshireWorkbook } from "./hampshireWorkbook";
 import { officeWorkbookOn } from "./officeWorkbookFixtures";
-
-/**
- * The Hampshire sample as a simulated Excel workbook, with CBA_Lines cut or grown to `lineCount`
- * lines (grown lines repeat the published ones under numbered labels).
- */
-function hampshireWorkbook(lineCount: number): WorkbookDescription {
-  const sheets: Record<string, Record<string, CellValue>> = {};
-  const description: WorkbookDescription = { sheets, names: {}, tables: {} };
-  sheets[hampshireSampleNotes.name] = Object.fromEntries(
-    hampshireSampleNotes.lines.map((line, index) => [`A${index + 1}`, line]),
-  );
-  for (const spec of hampshireSampleRanges()) {
-    let rows = spec.rows;
-    if (spec.name === inputRangeNames.lines) {
-      rows = Array.from({ length: lineCount }, (_, index) => {
-        const published = spec.rows[index % spec.rows.length]!;
-        const copy = Math.floor(index / spec.rows.length);
-        return copy === 0 ? published : [`${String(published[0])} (${copy + 1})`, ...published.slice(1)];
-      });
-    }
-    const cells = (sheets[spec.sheet] ??= {});
-    const top = parseCellAddress(spec.topLeft);
-    [spec.header, ...rows].forEach((row, rowOffset) =>
-      row.forEach((value, columnOffset) => {
-        cells[cellAddress({ row: top.row + rowOffset, column: top.column + columnOffset })] = value;
-      }),
-    );
-    const bottomRight = cellAddress({
-      row: top.row + rows.length,
-      column: top.column + spec.header.length - 1,
-    });
-    const reference = `'${spec.sheet}'!${spec.topLeft}:${bottomRight}`;
-    if (spec.as === "table") description.tables![spec.name] = reference;
-    else description.names![spec.name] = reference;
-  }
-  return description;
-}
 
 describe("refreshWorkbook through the Office.js adapter", () => {
   it.each([10, 1000])(
@@ -53,6 +13,11 @@ describe("refreshWorkbook through the Office.js adapter", () => {
       expect(report.problems.filter((problem) => problem.severity === "error")).toEqual([]);
       expect(report.status).toBe("written");
       expect(host.statistics).toMatchObject({ runs: 2, syncCalls: 4, roundTrips: 4 });
+      // The write's request holds recalculation until every cell is in.
+      expect(host.statistics).toMatchObject({
+        requestsWithCalculationSuspended: 1,
+        cellWritesWhileCalculating: 0,
+      });
       // Excel on the web refuses a request or a reply of more than about 5 MB.
       expect(host.statistics.largestRequestBytes).toBeLessThan(5_000_000);
       expect(host.statistics.largestReplyBytes).toBeLessThan(5_000_000);
@@ -90,6 +55,50 @@ describe("refreshWorkbook through the Office.js adapter", () => {
     expect(second.sheets).toEqual(first.sheets);
     expect(second.names).toEqual(first.names);
     expect(second.tables).toEqual(first.tables);
+  });
+
+  it("a user's formula referring to a result sheet survives a refresh: same sheet, same place, no #REF!", async () => {
+    const host = SimulatedExcel.fromDescription(hampshireWorkbook(30));
+    const port = officeWorkbookOn(host);
+    await refreshWorkbook(port);
+    const partners = host.workbook.findSheet("CBA Partners")!;
+    const position = host.workbook.sheets.indexOf(partners);
+    await host.run(async (context: Excel.RequestContext) => {
+      context.workbook.worksheets.getItem("About").getRange("D1:D2").formulas = [
+        ["='CBA Partners'!B5"],
+        ["='CBA Apportionment'!$C$4"],
+      ];
+    });
+    host.resetStatistics();
+    const report = await refreshWorkbook(port);
+    expect(report.status).toBe("written");
+    expect(host.statistics).toMatchObject({ runs: 2, syncCalls: 4 });
+    expect(host.workbook.findSheet("CBA Partners")).toBe(partners);
+    expect(host.workbook.sheets.indexOf(partners)).toBe(position);
+    expect(host.workbook.formulasAt("About", "D1:D2")).toEqual([
+      ["='CBA Partners'!B5"],
+      ["='CBA Apportionment'!$C$4"],
+    ]);
+    const referred = [
+      host.workbook.valuesAt("CBA Partners", "B5")[0]![0],
+      host.workbook.valuesAt("CBA Apportionment", "C4")[0]![0],
+    ];
+    expect(host.workbook.valuesAt("About", "D1:D2").flat()).toEqual(referred.map((value) => value ?? 0));
+    expect(referred).not.toContain("#REF!");
+  });
+
+  it("a second refresh does not read the product's own blocks back, so its reply stays small", async () => {
+    const host = SimulatedExcel.fromDescription(hampshireWorkbook(1000));
+    const port = officeWorkbookOn(host);
+    await refreshWorkbook(port);
+    const firstReply = host.statistics.largestReplyBytes;
+    // Reading the 1,000-line results back would take about a megabyte.
+    host.responsePayloadLimitBytes = 2 * firstReply;
+    host.resetStatistics();
+    const report = await refreshWorkbook(port);
+    expect(report.status).toBe("written");
+    expect(host.statistics.refusedReplies).toBe(0);
+    expect(host.statistics.largestReplyBytes).toBeLessThanOrEqual(2 * firstReply);
   });
 
   it("writes the risk scores and bands back into the user's risk register", async () => {
