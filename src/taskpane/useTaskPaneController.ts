@@ -15,6 +15,7 @@ import type {
   RefreshOutcome,
   RefreshSection,
   RefreshStage,
+  ResultStamp,
   WorkbookActions,
   WorkbookInspection,
 } from "./workbookActions";
@@ -44,6 +45,10 @@ export interface TaskPaneState {
   lastRefresh: RefreshOutcome | null;
   /** The latest board summary, kept while later refreshes are refused so figures stay visible. */
   summary: BoardSummary | null;
+  /** What the summary was computed from; null before the first successful refresh. */
+  summaryStamp: ResultStamp | null;
+  /** True once the inputs read differently from `summaryStamp`: the summary is marked out of date. */
+  summaryOutOfDate: boolean;
   failure: PaneFailure | null;
   /** A one-line confirmation of the last action that succeeded without a refresh, e.g. "Settings saved". */
   notice: string | null;
@@ -68,13 +73,25 @@ const initialState: TaskPaneState = {
   activity: { kind: "idle" },
   lastRefresh: null,
   summary: null,
+  summaryStamp: null,
+  summaryOutOfDate: false,
   failure: null,
   notice: null,
   settingsDraft: null,
   settingsErrors: {},
 };
 
-export function useTaskPaneController(actions: WorkbookActions): {
+/** How long the pane waits after the last change event before re-checking (edits come in bursts). */
+const defaultRecheckDelayMs = 400;
+
+export interface TaskPaneControllerOptions {
+  recheckDelayMs?: number;
+}
+
+export function useTaskPaneController(
+  actions: WorkbookActions,
+  options: TaskPaneControllerOptions = {},
+): {
   state: TaskPaneState;
   commands: TaskPaneCommands;
 } {
@@ -106,6 +123,7 @@ export function useTaskPaneController(actions: WorkbookActions): {
       setState((s) => ({
         ...s,
         inspection: { status: "ready", inspection },
+        ...staleness(s, inspection.inputFingerprint),
         // The draft follows the workbook unless the user is part-way through editing it.
         settingsDraft:
           s.settingsDraft && isEdited(s) ? s.settingsDraft : draftFromSettings(inspection.settings),
@@ -139,12 +157,54 @@ export function useTaskPaneController(actions: WorkbookActions): {
           ...s,
           lastRefresh: outcome,
           summary: outcome.kind === "written" ? outcome.summary : s.summary,
+          summaryStamp: outcome.kind === "written" ? outcome.stamp : s.summaryStamp,
         }));
         // The workbook changed or was found wanting: the check view must agree with what the refresh saw.
         await inspectNow();
       }),
     [run, actions, inspectNow],
   );
+
+  // Re-checks quietly (no "Checking…", no failure shown) a moment after the workbook changes or the
+  // pane regains focus: the out-of-date mark follows the inputs, and a fixed error disappears.
+  const recheckDelayMs = options.recheckDelayMs ?? defaultRecheckDelayMs;
+  const recheckTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const scheduleRecheck = useCallback(() => {
+    if (recheckTimer.current !== null) clearTimeout(recheckTimer.current);
+    recheckTimer.current = setTimeout(() => {
+      recheckTimer.current = null;
+      // An action in progress re-checks when it ends, or writes what it read: try again after it.
+      if (busy.current) {
+        scheduleRecheck();
+        return;
+      }
+      inspectNow().catch(() => {
+        // A failed background check changes nothing; the next change or a Check tries again.
+      });
+    }, recheckDelayMs);
+  }, [inspectNow, recheckDelayMs]);
+
+  useEffect(() => {
+    let stop: (() => Promise<void>) | null = null;
+    let unmounted = false;
+    actions
+      .watchChanges?.(scheduleRecheck)
+      .then((stopWatching) => {
+        if (unmounted) void stopWatching?.();
+        else stop = stopWatching;
+      })
+      .catch(() => {
+        // No change events: the focus and Check re-checks below still find edits.
+      });
+    // Where there are change events this is a second chance; where there are none, the only one.
+    window.addEventListener("focus", scheduleRecheck);
+    return () => {
+      unmounted = true;
+      window.removeEventListener("focus", scheduleRecheck);
+      if (recheckTimer.current !== null) clearTimeout(recheckTimer.current);
+      void stop?.().catch(() => undefined);
+    };
+  }, [actions, scheduleRecheck]);
 
   const insertExample = useCallback(
     () =>
@@ -237,6 +297,22 @@ export function useTaskPaneController(actions: WorkbookActions): {
       select,
       dismissFailure,
     },
+  };
+}
+
+/**
+ * The summary is out of date when the inputs no longer read as they did for its refresh; a refused
+ * refresh's errors are dropped once the inputs they were found in have changed, leaving the check's
+ * findings on the current inputs.
+ */
+function staleness(
+  state: TaskPaneState,
+  fingerprint: string,
+): Pick<TaskPaneState, "summaryOutOfDate" | "lastRefresh"> {
+  const refused = state.lastRefresh?.kind === "invalid" ? state.lastRefresh : null;
+  return {
+    summaryOutOfDate: state.summaryStamp !== null && state.summaryStamp.inputFingerprint !== fingerprint,
+    lastRefresh: refused?.stamp && refused.stamp.inputFingerprint !== fingerprint ? null : state.lastRefresh,
   };
 }
 

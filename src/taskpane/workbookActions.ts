@@ -51,6 +51,15 @@ export interface WorkbookInspection {
   problems: WorkbookProblem[];
   /** Settings as stored in `CBA_Settings`, or the defaults when the workbook has none. */
   settings: CaseSettingsValues;
+  /** `inputFingerprint` of the inputs as checked: differs from a refresh's once an input changes. */
+  inputFingerprint: string;
+}
+
+/** What a refresh was computed from: compared with the workbook's inputs to tell whether it is out of date. */
+export interface ResultStamp {
+  inputFingerprint: string;
+  /** When the refresh ran, UTC in ISO 8601 (as on the result sheets' provenance blocks). */
+  refreshedAt: string;
 }
 
 /** Stages of a refresh, reported as they start so the pane can say what it is doing. */
@@ -72,6 +81,7 @@ export type RefreshOutcome =
       inputCellsUpdated: number;
       elapsedMs: number;
       summary: BoardSummary;
+      stamp: ResultStamp;
     }
   | {
       /** Nothing was written: the problems say why. */
@@ -79,6 +89,8 @@ export type RefreshOutcome =
       section: RefreshSection;
       problems: WorkbookProblem[];
       elapsedMs: number;
+      /** The inputs the refresh was refused on; absent when it never read them. */
+      stamp?: ResultStamp;
     };
 
 /** A figure that may be "not quantified" in the documents' sense, which is never shown as zero. */
@@ -130,4 +142,11 @@ export interface WorkbookActions {
   saveSettings(settings: CaseSettingsValues): Promise<void>;
   /** Selects a cell or range in the workbook so the user can correct it. */
   select(location: CellLocation): Promise<void>;
+  /**
+   * Calls `onChange` whenever a cell of the workbook changes (the product's own writes included:
+   * the pane compares fingerprints, so those never mark results out of date). Resolves to a
+   * function that stops listening, or to null where the host has no change events; the pane
+   * then re-checks when it regains focus. Absent: no events.
+   */
+  watchChanges?(onChange: () => void): Promise<(() => Promise<void>) | null>;
 }

@@ -9,6 +9,7 @@ import { parseSheetRange, rangeAddress } from "../workbook/cellAddress";
 import type { ContractSettings } from "../workbook/contractInputs";
 import type { ContractProblem } from "../workbook/contractProblems";
 import { readContract } from "../workbook/contractReader";
+import { inputFingerprint } from "../workbook/inputFingerprint";
 import { validateContract } from "../workbook/contractValidator";
 import { inputRangeNames } from "../workbook/inputContract";
 import { refreshWorkbook, type RefreshReport } from "../workbook/refreshWorkbook";
@@ -77,6 +78,7 @@ export function workbookActionsOverPort(
         ranges: rangeStatuses(snapshot, problems),
         problems: present.length === 0 ? [] : problems.map(paneProblem),
         settings: settingsValues(inputs.settings),
+        inputFingerprint: inputFingerprint(snapshot),
       };
     },
 
@@ -106,12 +108,17 @@ export function workbookActionsOverPort(
       };
       const report = await refreshWorkbook(watchedPort);
       const elapsedMs = now() - started;
+      const stamp = {
+        inputFingerprint: report.inputFingerprint,
+        refreshedAt: report.refreshedAt.toISOString(),
+      };
       if (report.status === "invalid") {
         return {
           kind: "invalid",
           section,
           problems: report.problems.filter(isError).map(paneProblem),
           elapsedMs,
+          stamp,
         };
       }
       if (sectionMissing || !written) {
@@ -119,6 +126,7 @@ export function workbookActionsOverPort(
           kind: "invalid",
           section,
           elapsedMs,
+          stamp,
           problems: [
             {
               severity: "error",
@@ -137,6 +145,7 @@ export function workbookActionsOverPort(
         inputCellsUpdated: written.cellUpdates.reduce((total, update) => total + cellCount(update.values), 0),
         elapsedMs,
         summary: boardSummary(report, scenarioNames(snapshot)),
+        stamp,
       };
     },
 

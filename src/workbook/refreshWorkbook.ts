@@ -13,7 +13,10 @@ import { readContract } from "./contractReader";
 import { fixedOutputNames, outputNameProblems, validateContract } from "./contractValidator";
 import { allInputRangeNames } from "./inputContract";
 import { outputNamesTaken } from "./outputNames";
-import { productSheetNames } from "./productSheets";
+import { inputFingerprint } from "./inputFingerprint";
+import { allProductSheetNames, productSheetNames } from "./productSheets";
+import { productVersion } from "./productVersion";
+import { provenanceBlockName } from "./resultSheets/provenanceBlock";
 import { reconcileResults, type ReconciliationRow } from "./resultReconciliation";
 import { riskWriteBack } from "./resultSheets/risksSheet";
 import { scenarioOutputNames } from "./resultSheets/scenariosSheet";
@@ -24,6 +27,8 @@ import type { WorkbookReadWrite, WritePlan } from "./workbookPort";
 export interface RefreshOptions {
   /** Check and compute but write nothing (default false). */
   dryRun?: boolean;
+  /** The clock stamped on the results (default the current time); tests pass a fixed one. */
+  now?: () => Date;
 }
 
 export interface RefreshReport {
@@ -43,7 +48,14 @@ export interface RefreshReport {
   scenarios?: ScenarioAnalysis;
   /** The settings in force (workbook values and defaults), e.g. the seed for a simulation. */
   settings?: ContractSettings;
+  /** `inputFingerprint` of the inputs as read: the pane compares it with the workbook's now. */
+  inputFingerprint: string;
+  /** When the refresh read the inputs (also on an invalid refresh). */
+  refreshedAt: Date;
 }
+
+/** The provenance block names of the refresh's sheets: like every output name, they must be free. */
+const provenanceOutputNames = allProductSheetNames.map(provenanceBlockName);
 
 /**
  * One refresh: read the contract's ranges (one read), check the whole contract, compute the
@@ -59,7 +71,16 @@ export async function refreshWorkbook(
   port: WorkbookReadWrite,
   options: RefreshOptions = {},
 ): Promise<RefreshReport> {
-  const snapshot = await port.read([...allInputRangeNames, ...fixedOutputNames, ...scenarioOutputNames]);
+  const snapshot = await port.read([
+    ...allInputRangeNames,
+    ...fixedOutputNames,
+    ...scenarioOutputNames,
+    ...provenanceOutputNames,
+  ]);
+  const stamp = {
+    inputFingerprint: inputFingerprint(snapshot),
+    refreshedAt: (options.now ?? (() => new Date()))(),
+  };
   const { inputs, problems: readProblems } = readContract(snapshot);
   const problems = [
     ...readProblems,
@@ -68,12 +89,15 @@ export async function refreshWorkbook(
   ];
   if (inputs.lines && inputs.scenarios)
     problems.push(...outputNamesTaken(snapshot, scenarioOutputNames, productSheetNames.scenarios));
-  if (hasErrors(problems)) return { status: "invalid", problems };
+  for (const sheet of allProductSheetNames)
+    problems.push(...outputNamesTaken(snapshot, [provenanceBlockName(sheet)], sheet));
+  if (hasErrors(problems)) return { status: "invalid", problems, ...stamp };
 
   const report: RefreshReport = {
     status: options.dryRun ? "checked" : "written",
     problems,
     settings: inputs.settings,
+    ...stamp,
   };
   try {
     if (inputs.lines) {
@@ -111,8 +135,12 @@ export async function refreshWorkbook(
       reconciliation: report.reconciliation ?? [],
       settingsUsed: inputs.settings.used,
       roundingUnit: inputs.settings.roundingUnit,
+      provenance: { productVersion, ...stamp },
     };
-    if (report.businessCase) planInput.businessCase = report.businessCase;
+    if (report.businessCase) {
+      planInput.businessCase = report.businessCase;
+      planInput.provenance!.discountRate = report.businessCase.model.settings.discountRate;
+    }
     if (report.scenarios) planInput.scenarios = report.scenarios;
     if (risks) planInput.risks = risks;
     report.plan = buildWritePlan(planInput);
@@ -120,7 +148,7 @@ export async function refreshWorkbook(
     if (!(error instanceof EngineError)) throw error;
     // The validator should have caught this; report it like any other input problem, write nothing.
     problems.push(inputError(error.subject, undefined, "Calculation failed", error.problem));
-    return { status: "invalid", problems };
+    return { status: "invalid", problems, ...stamp };
   }
   if (!options.dryRun) await port.write(report.plan);
   return report;

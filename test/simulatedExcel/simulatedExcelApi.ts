@@ -39,6 +39,7 @@ import {
   SimulatedWorkbook,
   type WorkbookDescription,
 } from "./simulatedWorkbook";
+import { worksheetsChangedEvent } from "./simulatedEvents";
 
 export interface SimulatedExcelStatistics {
   /** `Excel.run` calls. */
@@ -515,6 +516,11 @@ export class SimulatedWorksheetCollection extends SimulatedCollection<SimulatedW
       resolve: () => this.find(key) ?? null,
       eager: true,
     });
+  }
+
+  /** ExcelApi 1.7 change events, in simulatedEvents.ts. */
+  get onChanged(): ReturnType<typeof worksheetsChangedEvent> {
+    return worksheetsChangedEvent(this.context);
   }
 
   getActiveWorksheet(): SimulatedWorksheet {

@@ -239,6 +239,8 @@ export class SimulatedWorkbook {
   activeSheet: SimulatedSheet | undefined;
   /** Set by Range.select(): sheet name and address. */
   selection: { sheet: string; address: string } | undefined;
+  /** Called after every write of cell values; simulatedEvents.ts turns it into change events. */
+  valuesWritten: ((sheet: SimulatedSheet, rectangle: CellRectangle) => void) | undefined;
   private nextId = 1;
 
   static fromDescription(description: WorkbookDescription): SimulatedWorkbook {
@@ -540,6 +542,7 @@ export class SimulatedWorkbook {
         else cell.value = value === 0 ? 0 : (value as StoredValue);
       }),
     );
+    this.valuesWritten?.(sheet, rectangle);
   }
 
   /** Range.numberFormat = input: null leaves a cell unchanged, "" resets it to General. */

@@ -35,6 +35,7 @@ export function emptyInspection(): WorkbookInspection {
     ranges: contractRanges.map((r) => ({ ...r })),
     problems: [],
     settings: defaultSettings,
+    inputFingerprint: "0000000000000000",
   };
 }
 
@@ -47,6 +48,7 @@ export function completeInspection(overrides: Partial<WorkbookInspection> = {}):
     })),
     problems: [],
     settings: defaultSettings,
+    inputFingerprint: "1111111111111111",
     ...overrides,
   };
 }
@@ -123,6 +125,7 @@ export function writtenOutcome(
     inputCellsUpdated: 24,
     elapsedMs: 420,
     summary: sampleSummary(),
+    stamp: { inputFingerprint: "1111111111111111", refreshedAt: "2026-04-01T09:30:00.000Z" },
   };
 }
 
@@ -156,6 +159,8 @@ export class FakeWorkbookActions implements WorkbookActions {
   private heldRefresh: Deferred<void> | null = null;
   private heldInspect: Deferred<void> | null = null;
   private stageListener: ((stage: RefreshStage) => void) | undefined;
+  /** Listeners the pane registered through `watchChanges`; null makes the fake a host without events. */
+  changeListeners: Set<() => void> | null = new Set();
 
   holdRefresh(): void {
     this.heldRefresh = deferred<void>();
@@ -221,6 +226,37 @@ export class FakeWorkbookActions implements WorkbookActions {
 
   async select(location: CellLocation): Promise<void> {
     this.calls.push({ action: "select", argument: location });
+  }
+
+  async watchChanges(onChange: () => void): Promise<(() => Promise<void>) | null> {
+    const listeners = this.changeListeners;
+    if (!listeners) return null;
+    listeners.add(onChange);
+    return async () => {
+      listeners.delete(onChange);
+    };
+  }
+
+  /**
+   * A user edit: the inputs now read as `fingerprint` (and the check finds what `inspection`
+   * says, when given), and the workbook reports a change to every listener.
+   */
+  editInputs(fingerprint: string, inspection?: Partial<WorkbookInspection>): void {
+    const current = answer(this.inspection);
+    this.inspection = { ...current, ...inspection, inputFingerprint: fingerprint };
+    const refreshed = answer(this.refreshOutcome);
+    if (refreshed.kind === "written") {
+      this.refreshOutcome = {
+        ...refreshed,
+        stamp: { inputFingerprint: fingerprint, refreshedAt: "2026-04-01T10:00:00.000Z" },
+      };
+    }
+    this.fireChange();
+  }
+
+  /** A change event alone, as the product's own writes cause: the inputs read as before. */
+  fireChange(): void {
+    for (const listener of this.changeListeners ?? []) listener();
   }
 
   callsOf(action: string): unknown[] {

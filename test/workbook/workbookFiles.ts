@@ -9,7 +9,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { addInputRanges } from "../../src/workbook/excelJs/inputRangesWriter";
 import { ExcelJsWorkbook } from "../../src/workbook/excelJs/excelJsWorkbook";
-import { type RefreshReport, refreshWorkbook } from "../../src/workbook/refreshWorkbook";
+import { type RefreshOptions, type RefreshReport, refreshWorkbook } from "../../src/workbook/refreshWorkbook";
 import type { CellValue, InputRangeSpec, NoteSheetSpec } from "../../src/workbook/workbookPort";
 
 export function temporaryFolder(): { path: (name: string) => string; remove: () => void } {
@@ -40,9 +40,13 @@ export async function writeWorkbook(
 }
 
 /** Refreshes `input` and saves to `output` when something was written (as `cba run` does). */
-export async function refreshFile(input: string, output: string): Promise<RefreshReport> {
+export async function refreshFile(
+  input: string,
+  output: string,
+  options: RefreshOptions = {},
+): Promise<RefreshReport> {
   const port = await ExcelJsWorkbook.fromFile(input);
-  const report = await refreshWorkbook(port);
+  const report = await refreshWorkbook(port, options);
   if (report.status === "written") await port.saveAs(output);
   return report;
 }

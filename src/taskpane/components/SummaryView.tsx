@@ -15,6 +15,7 @@ import {
 import { formatAmount, formatPayback, formatPaybackRange } from "../figureFormatting";
 import type { BoardSummary, CaseFigure, PartnerSummary } from "../workbookActions";
 import { usePaneStyles } from "./paneStyles";
+import { OutOfDateBadge, type ResultFreshness, ResultFreshnessNotice } from "./ResultFreshness";
 
 const useStyles = makeStyles({
   // A plain bordered section rather than Fluent's Card, which adds focus handling nothing here needs.
@@ -34,28 +35,44 @@ const useStyles = makeStyles({
 
 export interface SummaryViewProps {
   summary: BoardSummary | null;
+  /** When given: an "out of date" warning with a refresh button, and a mark on every section. */
+  freshness?: ResultFreshness;
 }
 
 /** Per partner and for the programme: set-up, annual position, payback, NPV; then the risk profile. */
-export function SummaryView({ summary }: SummaryViewProps) {
+export function SummaryView({ summary, freshness }: SummaryViewProps) {
   const pane = usePaneStyles();
   if (!summary) {
     return <Body1>Refresh all results to see the figures for each partner and the programme.</Body1>;
   }
   return (
     <div className={pane.stack}>
+      {freshness && <ResultFreshnessNotice freshness={freshness} />}
       <Caption1 className={pane.caption}>
         {`Figures in ${summary.unitLabel}: costs positive, savings in brackets. NPV is the net benefit over ${summary.horizonYears} years (positive = better off).`}
       </Caption1>
       {summary.partners.map((partner) => (
-        <PartnerCard key={partner.code} partner={partner} summary={summary} />
+        <PartnerCard
+          key={partner.code}
+          partner={partner}
+          summary={summary}
+          outOfDate={freshness?.outOfDate}
+        />
       ))}
-      <RiskProfile riskProfile={summary.riskProfile} />
+      <RiskProfile riskProfile={summary.riskProfile} outOfDate={freshness?.outOfDate} />
     </div>
   );
 }
 
-function PartnerCard({ partner, summary }: { partner: PartnerSummary; summary: BoardSummary }) {
+function PartnerCard({
+  partner,
+  summary,
+  outOfDate,
+}: {
+  partner: PartnerSummary;
+  summary: BoardSummary;
+  outOfDate?: boolean | undefined;
+}) {
   const styles = useStyles();
   const pane = usePaneStyles();
   const { cases, rangeCases, unitLabel } = summary;
@@ -67,6 +84,7 @@ function PartnerCard({ partner, summary }: { partner: PartnerSummary; summary: B
       <Subtitle2 as="h2" id={headingId} className={pane.heading}>
         {title}
       </Subtitle2>
+      <OutOfDateBadge outOfDate={outOfDate} />
       {spread.length > 0 && (
         <Body1>{`Payback (${rangeCases.join("–")}): ${formatPaybackRange(spread)}`}</Body1>
       )}
@@ -132,7 +150,13 @@ function FigureRow({
   );
 }
 
-function RiskProfile({ riskProfile }: { riskProfile: BoardSummary["riskProfile"] }) {
+function RiskProfile({
+  riskProfile,
+  outOfDate,
+}: {
+  riskProfile: BoardSummary["riskProfile"];
+  outOfDate?: boolean | undefined;
+}) {
   const styles = useStyles();
   const pane = usePaneStyles();
   if (!riskProfile) return <Body1>No risk register in this workbook.</Body1>;
@@ -142,6 +166,7 @@ function RiskProfile({ riskProfile }: { riskProfile: BoardSummary["riskProfile"]
       <Subtitle2 as="h2" id="summary-risk-profile" className={pane.heading}>
         Risk profile
       </Subtitle2>
+      <OutOfDateBadge outOfDate={outOfDate} />
       <Table size="extra-small" className={pane.table} aria-label="Risks by band">
         <TableHeader>
           <TableRow>

@@ -128,7 +128,17 @@ export function TaskPane({ state, commands, riskAnalysis }: TaskPaneProps) {
             onSelect={(location) => void commands.select(location)}
           />
         )}
-        {tab === "summary" && <SummaryView summary={state.summary} />}
+        {tab === "summary" && (
+          <SummaryView
+            summary={state.summary}
+            freshness={{
+              stamp: state.summaryStamp,
+              outOfDate: state.summaryOutOfDate,
+              refreshDisabled: busy,
+              onRefresh: () => void commands.refresh("all"),
+            }}
+          />
+        )}
         {tab === "risk" && riskAnalysis && (
           <RiskAnalysisPanel
             state={riskAnalysis.state}

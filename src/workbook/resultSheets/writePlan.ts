@@ -10,6 +10,7 @@ import type { CellUpdate, OwnedSheet, SheetInfo, WritePlan } from "../workbookPo
 import { apportionmentSheet } from "./apportionmentSheet";
 import { type ChecksSheetInput, checksSheet, notComputedSheet } from "./checksSheet";
 import { partnersSheet } from "./partnersSheet";
+import { type Provenance, withProvenance } from "./provenanceBlock";
 import { risksSheet } from "./risksSheet";
 import { scenariosSheet } from "./scenariosSheet";
 
@@ -28,6 +29,8 @@ export interface WritePlanInput {
   reconciliation: readonly ReconciliationRow[];
   settingsUsed: readonly SettingUsed[];
   roundingUnit: Money;
+  /** When given, every sheet of the plan carries a provenance block (a refresh always gives it). */
+  provenance?: Provenance;
 }
 
 /**
@@ -66,5 +69,9 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
       );
     }
   }
-  return { sheets, cellUpdates: input.risks?.updates ?? [] };
+  const provenance = input.provenance;
+  return {
+    sheets: provenance ? sheets.map((sheet) => withProvenance(sheet, provenance)) : sheets,
+    cellUpdates: input.risks?.updates ?? [],
+  };
 }

@@ -44,10 +44,12 @@ describe("refreshWorkbook through the Office.js adapter", () => {
   it("a second refresh replaces the result sheets in place with the same number of syncs", async () => {
     const host = SimulatedExcel.fromDescription(hampshireWorkbook(30));
     const port = officeWorkbookOn(host);
-    await refreshWorkbook(port);
+    // The same clock for both, so the provenance blocks' refresh times agree too.
+    const now = () => new Date("2026-04-01T09:00:00Z");
+    await refreshWorkbook(port, { now });
     const first = host.workbook.describe();
     host.resetStatistics();
-    const report = await refreshWorkbook(port);
+    const report = await refreshWorkbook(port, { now });
     expect(report.status).toBe("written");
     expect(host.statistics).toMatchObject({ runs: 2, syncCalls: 4, roundTrips: 4 });
     const second = host.workbook.describe();
