@@ -224,11 +224,11 @@ export function irr(cashflows: unknown[][], guess?: number) {
 }
 
 /**
- * Payback: periods until the cumulative net cashflow first climbs to zero or above, interpolated within the period.
+ * Payback: periods until the cumulative net cashflow first climbs to zero or above, interpolated within the period, even when it falls back below zero later; "final" gives the last such climb.
  * @customfunction PAYBACK
  * @param cashflows Net cashflow per period from period 0, as a row or column. Blank cells count as 0.
  * @param rate A discount rate (or a row of rates r1..rn) for discounted payback; omit for simple payback.
- * @param which "first" (default) for the first time it pays back, or "final" for the last time it climbs back after falling below zero again.
+ * @param which "first" (default) for the first time it pays back, even if it falls back below zero by the end; or "final" for the last time it climbs back, #N/A when it ends below zero.
  * @returns {number} Periods to pay back; #N/A when it does not pay back within the periods given.
  */
 export function payback(cashflows: unknown[][], rate?: unknown[][], which?: string) {
@@ -241,7 +241,22 @@ export function payback(cashflows: unknown[][], rate?: unknown[][], which?: stri
       ...(whichValue === undefined ? {} : { which: whichValue }),
     });
     if (result.kind === "never") {
-      throw new EngineError("noResult", "cashflows", `does not pay back within ${result.horizon} periods`);
+      const first =
+        whichValue === "final"
+          ? paybackPeriod(values, rateValue === undefined ? {} : { rate: rateValue })
+          : result;
+      if (first.kind === "paysBack") {
+        throw new EngineError(
+          "noResult",
+          "cashflows",
+          `pay back first at period ${first.periods.toDecimalPlaces(2).toString()} but fall back below zero by the end, so there is no final payback within ${periodsText(result.horizon)}`,
+        );
+      }
+      throw new EngineError(
+        "noResult",
+        "cashflows",
+        `does not pay back within ${periodsText(result.horizon)}`,
+      );
     }
     return toCellNumber(result.periods, "payback period");
   });
