@@ -96,7 +96,9 @@ describe("ExcelJsWorkbook.read", () => {
     expect(toCellValue(undefined)).toBeNull();
     // A formula saved without a calculated value keeps its text, so readers can name it as such.
     expect(toCellValue({ formula: "80/120" } as ExcelJS.CellValue)).toBe("=80/120");
-    expect(toCellValue({ sharedFormula: "D2", result: undefined } as unknown as ExcelJS.CellValue)).toBe("=D2");
+    expect(toCellValue({ sharedFormula: "D2", result: undefined } as unknown as ExcelJS.CellValue)).toBe(
+      "=D2",
+    );
   });
 });
 
