@@ -155,8 +155,12 @@ export interface PartnerCaseResult {
   /** Costs and benefits by year as positive amounts, for ROI and benefit–cost ratios. */
   costs: Money[];
   benefits: Money[];
+  /** First payback: the first climb to ≥ 0, marked `fallsBack` when the case ends below zero. */
   payback: PaybackResult;
+  /** Final payback: the last climb to ≥ 0; "never" when the case ends below zero. */
+  finalPayback: PaybackResult;
   discountedPayback: PaybackResult;
+  finalDiscountedPayback: PaybackResult;
   netPresentValue: Money;
   /** Internal rate of return of the net benefit, nearest 10% when there are several. */
   internalRateOfReturn: IrrResult;

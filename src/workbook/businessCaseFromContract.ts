@@ -53,6 +53,7 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
       allocation: lookup.allocation(input)!,
       values,
     };
+    if (input.kind !== undefined) line.kind = input.kind;
     const profile = input.profile === undefined ? undefined : lookup.profile(input.profile);
     if (profile) {
       line.profile = profile.name;

@@ -65,7 +65,17 @@ export function validateContract(inputs: ContractInputs, sheets: readonly SheetI
     );
   }
   if (inputs.lines) validateBusinessCase(inputs, new ContractLookup(inputs), problems);
-  else if (inputs.scenarios) {
+  else if (inputs.published) {
+    problems.push(
+      inputWarning(
+        inputRangeNames.published,
+        undefined,
+        "Published figures without lines",
+        `published figures are checked against the business case, which needs ${inputRangeNames.lines}; they are ignored`,
+      ),
+    );
+  }
+  if (!inputs.lines && inputs.scenarios) {
     problems.push(
       inputWarning(
         inputRangeNames.scenarios,
@@ -118,11 +128,82 @@ function validateBusinessCase(
   for (const pool of inputs.pools?.pools ?? []) validatePool(inputs, lookup, pool, problems);
   validateProfiles(inputs, lookup, problems);
   validateCases(inputs, lookup, problems);
+  validatePublished(inputs, lookup, problems);
 }
 
-/** Words that mark a line as a saving: such a line should carry a negative amount. */
+/** Every case name the business case computes: input cases, the contingency case, scenarios. */
+function caseNames(inputs: ContractInputs, lookup: ContractLookup): string[] {
+  const names = [...inputs.lines!.cases];
+  const contingency = lookup.contingencyCaseName();
+  if (inputs.settings.contingency && contingency !== undefined) names.push(contingency);
+  for (const scenario of inputs.scenarios?.scenarios ?? []) names.push(scenario.name);
+  return names;
+}
+
+/** Each published figure must name a case, partner and line the business case has. */
+function validatePublished(
+  inputs: ContractInputs,
+  lookup: ContractLookup,
+  problems: ContractProblem[],
+): void {
+  const published = inputs.published;
+  if (!published) return;
+  const cases = caseNames(inputs, lookup);
+  for (const figure of published.figures) {
+    if (figure.caseName === undefined) {
+      if (inputs.lines!.cases.length > 1) {
+        problems.push(
+          inputError(
+            published.range,
+            figure.caseCell,
+            "Missing case",
+            `published figure "${figure.figure}" names no case; the lines carry ${inputs.lines!.cases.join(", ")}, so say which one it summarises`,
+          ),
+        );
+      }
+    } else if (!cases.some((name) => name.toLowerCase() === figure.caseName!.toLowerCase())) {
+      problems.push(
+        inputError(
+          published.range,
+          figure.caseCell,
+          "Unknown case",
+          `published figure "${figure.figure}" is for case "${figure.caseName}", which is not a case (${cases.join(", ")})`,
+        ),
+      );
+    }
+    if (figure.partner !== undefined && lookup.partner(figure.partner) === undefined) {
+      problems.push(
+        inputError(
+          published.range,
+          figure.partnerCell,
+          "Unknown partner code",
+          `published figure "${figure.figure}" is for partner "${figure.partner}", which is not a code in ${inputRangeNames.partners}; leave it blank for the whole programme`,
+        ),
+      );
+    }
+    const { measure } = figure;
+    if (
+      measure.kind === "line" &&
+      !inputs.lines!.lines.some((line) => line.label.toLowerCase() === measure.label.toLowerCase())
+    ) {
+      problems.push(
+        inputError(
+          published.range,
+          figure.measureCell,
+          "Unknown line",
+          `published figure "${figure.figure}" summarises line "${measure.label}", which is not a line of ${inputs.lines!.range}`,
+        ),
+      );
+    }
+  }
+}
+
+/**
+ * Words that mark a line as a saving: such a line should carry a negative amount. Not "income": a
+ * line about lost income, income forgone or an income target is as often a cost as a saving.
+ */
 const savingWords =
-  /\b(saving|savings|benefit|benefits|offset|avoided|avoidance|reduction|reductions|efficiency|efficiencies|income|cashable)\b/i;
+  /\b(saving|savings|benefit|benefits|offset|avoided|avoidance|reduction|reductions|efficiency|efficiencies|cashable)\b/i;
 
 function validateLine(
   inputs: ContractInputs,
@@ -178,9 +259,28 @@ function validateLine(
     }
   }
 
+  // A line's kind and its sign should agree: costs positive, savings negative is the documents'
+  // convention. The amount is computed as entered (a positive Benefit lowers the benefits), so a
+  // contradiction is a warning naming the cell, not a silent change of sign.
+  if (line.kind !== undefined) {
+    for (const { name, value, cell } of amounts) {
+      const contradicts = line.kind === "benefit" ? value.gt(0) : value.lt(0);
+      if (!contradicts) continue;
+      problems.push(
+        inputWarning(
+          range,
+          cell,
+          "Sign contradicts kind",
+          line.kind === "benefit"
+            ? `line "${line.label}" is a Benefit but its ${name} amount is positive (${value.toString()}); benefits are entered as negative amounts, so as entered it lowers the benefits`
+            : `line "${line.label}" is a Cost but its ${name} amount is negative (${value.toString()}); costs are entered as positive amounts, so as entered it lowers the costs`,
+        ),
+      );
+    }
+  }
   // A line that names itself a saving but carries a positive amount has almost always lost its
   // minus sign (documents print savings in brackets, which a copy can drop).
-  if (savingWords.test(line.label)) {
+  if (line.kind === undefined && savingWords.test(line.label)) {
     for (const { name, value, cell } of amounts) {
       if (value.isPositive() && !value.isZero()) {
         problems.push(

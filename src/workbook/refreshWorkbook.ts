@@ -14,6 +14,7 @@ import { fixedOutputNames, outputNameProblems, validateContract } from "./contra
 import { allInputRangeNames } from "./inputContract";
 import { outputNamesTaken } from "./outputNames";
 import { productSheetNames } from "./productSheets";
+import { checkPublished, type PublishedCheckRow } from "./publishedFigures";
 import { reconcileResults, type ReconciliationRow } from "./resultReconciliation";
 import { riskWriteBack } from "./resultSheets/risksSheet";
 import { scenarioOutputNames } from "./resultSheets/scenariosSheet";
@@ -38,7 +39,10 @@ export interface RefreshReport {
     derivedCases: ReadonlyMap<string, { from: string; description: string }>;
   };
   risks?: RiskRegisterSummary;
+  /** Self-consistency of the results: the product re-adding its own figures. */
   reconciliation?: ReconciliationRow[];
+  /** Published figures (CBA_Published, total rows of CBA_Lines) against the computation. */
+  published?: PublishedCheckRow[];
   /** Scenario comparisons, switching values and tornado: present when the workbook has CBA_Scenarios. */
   scenarios?: ScenarioAnalysis;
   /** The settings in force (workbook values and defaults), e.g. the seed for a simulation. */
@@ -81,6 +85,7 @@ export async function refreshWorkbook(
       const result = computeContractBusinessCase(contract);
       report.businessCase = { model: contract.model, result, derivedCases: contract.derivedCases };
       report.reconciliation = reconcileResults(contract.model, result);
+      report.published = checkPublished(inputs, contract.model, result);
       if (inputs.scenarios) {
         const names = inputs.scenarios.scenarios.map((scenario) => scenario.name);
         report.scenarios = analyseScenarios(contract, result, names);
@@ -113,6 +118,7 @@ export async function refreshWorkbook(
       roundingUnit: inputs.settings.roundingUnit,
     };
     if (report.businessCase) planInput.businessCase = report.businessCase;
+    if (report.published) planInput.published = report.published;
     if (report.scenarios) planInput.scenarios = report.scenarios;
     if (risks) planInput.risks = risks;
     report.plan = buildWritePlan(planInput);
