@@ -129,6 +129,17 @@ function validateBusinessCase(
   validateProfiles(inputs, lookup, problems);
   validateCases(inputs, lookup, problems);
   validatePublished(inputs, lookup, problems);
+  const cases = lines.cases;
+  if (inputs.scenarios && !(cases.includes("Best") && cases.includes("Worst"))) {
+    problems.push(
+      inputWarning(
+        lines.range,
+        undefined,
+        "No range for sensitivity",
+        `the tornado on the CBA Scenarios sheet (and a simulation) moves each line between its Best and Worst values, but ${lines.range} has only ${cases.join(", ")}; it is left out until both columns are given`,
+      ),
+    );
+  }
 }
 
 /** Every case name the business case computes: input cases, the contingency case, scenarios. */
