@@ -454,49 +454,80 @@ function yearText(year: number, firstFinancialYear: number | undefined): string 
   return `year ${year} (${start}/${String((start + 1) % 100).padStart(2, "0")})`;
 }
 
-/** Profiles used by a line must give a fraction for every year from 0 to the horizon. */
+/** How far a sum of fractions typed as formulas (=80/120) may be off 1 and still add to 100%. */
+const fractionTolerance = new Money("1e-9");
+
+/**
+ * Profiles used by a line must give a fraction for every year from 0 to their last year; a blank
+ * year inside is an error. A profile that stops before the horizon is accepted with a warning:
+ * how it carries on is told by the lines using it, as the engine phases them. A recurring line
+ * carries the last fraction on (a ramp-up stays at its run rate, as CBA.PHASE does); a one-off
+ * line is spent once, so it has nothing after the profile's end.
+ */
 function validateProfiles(inputs: ContractInputs, lookup: ContractLookup, problems: ContractProblem[]): void {
   const { horizonYears, firstFinancialYear } = inputs.settings;
-  const used = new Map<string, { oneOff: boolean }>();
+  const used = new Map<string, { oneOff: boolean; recurring: boolean }>();
   for (const line of inputs.lines!.lines) {
     const profile = line.profile === undefined ? undefined : lookup.profile(line.profile);
     if (!profile) continue;
-    const entry = used.get(profile.name) ?? { oneOff: false };
-    entry.oneOff ||= line.timing === "oneOff";
+    const entry = used.get(profile.name) ?? { oneOff: false, recurring: false };
+    if (line.timing === "oneOff") entry.oneOff = true;
+    else entry.recurring = true;
     used.set(profile.name, entry);
   }
   for (const profile of inputs.profiles?.profiles ?? []) {
     const usage = used.get(profile.name);
     if (!usage) continue;
-    const missing: number[] = [];
-    for (let year = 0; year <= horizonYears; year++) if (!profile.fractions.has(year)) missing.push(year);
-    if (missing.length > 0) {
-      const first = missing[0]!;
+    const given = [...profile.fractions.keys()].filter((year) => year <= horizonYears);
+    const lastGiven = given.length === 0 ? -1 : Math.max(...given);
+    const gaps: number[] = [];
+    for (let year = 0; year <= Math.max(lastGiven, 0); year++)
+      if (!profile.fractions.has(year)) gaps.push(year);
+    if (gaps.length > 0) {
+      const first = gaps[0]!;
       const shown =
-        missing.length === 1
+        gaps.length === 1
           ? yearText(first, firstFinancialYear)
-          : `${missing.length} years: ${yearText(first, firstFinancialYear)} to ${yearText(missing[missing.length - 1]!, firstFinancialYear)}`;
+          : `${gaps.length} years: ${yearText(first, firstFinancialYear)} to ${yearText(gaps[gaps.length - 1]!, firstFinancialYear)}`;
       problems.push(
         inputError(
           inputs.profiles!.range,
           profile.yearCells.get(first) ?? profile.cell,
           "Profile does not cover the horizon",
-          `profile "${profile.name}" has no fraction for ${shown}; the horizon runs from year 0 to year ${horizonYears}`,
+          `profile "${profile.name}" has no fraction for ${shown}; give every year from year 0 to its last (0 for a year with nothing)`,
         ),
       );
       continue;
     }
+    if (lastGiven < horizonYears) {
+      const last = profile.fractions.get(lastGiven)!.fraction;
+      const carried = [
+        usage.recurring
+          ? `recurring lines using it carry its last fraction (${last.times(100).toString()}%) on to year ${horizonYears}`
+          : undefined,
+        usage.oneOff
+          ? `one-off lines using it have nothing after ${yearText(lastGiven, firstFinancialYear)}`
+          : undefined,
+      ].filter((text) => text !== undefined);
+      problems.push(
+        inputWarning(
+          inputs.profiles!.range,
+          profile.yearCells.get(lastGiven + 1) ?? profile.cell,
+          "Profile shorter than the horizon",
+          `profile "${profile.name}" stops at ${yearText(lastGiven, firstFinancialYear)}, before the horizon (year ${horizonYears}): ${carried.join("; ")}`,
+        ),
+      );
+    }
     if (usage.oneOff) {
       let total = new Money(0);
-      for (let year = 0; year <= horizonYears; year++)
-        total = total.plus(profile.fractions.get(year)!.fraction);
-      if (!total.eq(1)) {
+      for (const year of given) total = total.plus(profile.fractions.get(year)!.fraction);
+      if (total.minus(1).abs().gt(fractionTolerance)) {
         problems.push(
           inputWarning(
             inputs.profiles!.range,
             profile.cell,
             "One-off profile does not add to 100%",
-            `profile "${profile.name}" phases one-off lines but its fractions add to ${total.times(100).toString()}%, so ${total.lt(1) ? "part of" : "more than"} their amount falls within the horizon`,
+            `profile "${profile.name}" phases one-off lines but its fractions add to ${total.times(100).toDecimalPlaces(6).toString()}%, so ${total.lt(1) ? "part of" : "more than"} their amount falls within the horizon`,
           ),
         );
       }

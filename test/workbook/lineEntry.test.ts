@@ -149,3 +149,52 @@ describe("things that need two cases", () => {
     expect(warning?.message).toContain("has only Best");
   });
 });
+
+describe("profiles shorter than the horizon, and fractions entered as formulas", () => {
+  test("a recurring line carries its profile's last fraction on, with a warning naming the profile", async () => {
+    // The Ramp profile has years 0 to 5; a horizon of 8 runs three years past it.
+    const report = await refresh(ranges(changed((s) => (s.settings.rows[0]![1] = 8))));
+    expect(report.status).toBe("checked");
+    const warning = report.problems.find((p) => p.check === "Profile shorter than the horizon");
+    expect(warning?.message).toContain('profile "Ramp" stops at year 5');
+    expect(warning?.message).toContain(
+      "recurring lines using it carry its last fraction (100%) on to year 8",
+    );
+    const benefits = programmeResult(report).benefits.map(Number);
+    expect(benefits.slice(6)).toEqual([60, 60, 60]);
+  });
+
+  test("a one-off line on a profile that ends early has nothing after its end", async () => {
+    const report = await refresh(
+      ranges(
+        changed((s) => {
+          s.profiles.header = ["Profile", "Year 0", "Year 1"];
+          s.profiles.rows = [
+            ["Ramp", 0, 1],
+            ["Spread", 0.5, 0.5],
+          ];
+          s.lines.rows[0]![5] = "Spread";
+        }),
+      ),
+    );
+    expect(report.problems.filter((p) => p.severity === "error")).toEqual([]);
+    const spread = report.problems.find(
+      (p) => p.check === "Profile shorter than the horizon" && p.message.includes('"Spread"'),
+    );
+    expect(spread?.message).toContain("one-off lines using it have nothing after year 1");
+    // System set-up 100 half now, half next year, then nothing; the team's 10 falls in year 0.
+    expect(programmeResult(report).costs.map(Number)).toEqual([60, 50, 0, 0, 0, 0]);
+  });
+
+  test("fractions that add to 1 only up to floating point (=80/120 and =40/120) add to 100%", async () => {
+    const report = await refresh(
+      ranges(
+        changed((s) => {
+          s.profiles.rows.push(["Thirds", 80 / 120, 40 / 120, 0, 0, 0, 0]);
+          s.lines.rows[0]![5] = "Thirds";
+        }),
+      ),
+    );
+    expect(report.problems.filter((p) => p.check === "One-off profile does not add to 100%")).toEqual([]);
+  });
+});
