@@ -30,6 +30,31 @@ export function paybackText(result: PaybackResult): CellValue {
     : `does not pay back within ${result.horizon} years`;
 }
 
+/** A payback as a number for a numeric column; null (a blank) when there is none. */
+export function paybackYears(result: PaybackResult): number | null {
+  return result.kind === "paysBack"
+    ? result.periods.toDecimalPlaces(4, Money.ROUND_HALF_UP).toNumber()
+    : null;
+}
+
+/**
+ * What the payback columns cannot say as numbers, in words: no payback within the horizon, or a
+ * first payback after which the case falls back below zero by the end (so no final payback).
+ *
+ * @example
+ * paybackNote(first, final, "discounted payback"); // "discounted payback: first in year 2.50, but falls back below zero by year 10, so no final payback"
+ */
+export function paybackNote(first: PaybackResult, final: PaybackResult, what: string): string | undefined {
+  if (first.kind === "never") return `${what}: does not pay back within ${yearsText(first.horizon)}`;
+  if (final.kind === "never")
+    return `${what}: first in year ${first.periods.toFixed(2)}, but falls back below zero by year ${final.horizon}, so no final payback`;
+  return undefined;
+}
+
+function yearsText(count: number): string {
+  return `${count} ${count === 1 ? "year" : "years"}`;
+}
+
 export function partnerLabel(model: BusinessCaseModel, code: string): string {
   if (code === programme) return "Total programme";
   return model.partners.find((p) => p.code === code)?.name ?? code;
@@ -37,7 +62,8 @@ export function partnerLabel(model: BusinessCaseModel, code: string): string {
 
 /**
  * The CBA Partners sheet: per partner and for the programme, per case, the set-up, annual
- * position, NPV, net ROI, payback (simple and discounted), years to recover and cashflows by year,
+ * position, NPV, net ROI, first and final payback (simple and discounted, blank with a note when
+ * there is none or the case falls back below zero), years to recover and cashflows by year,
  * with a payback chart per partner (cumulative net position by year).
  *
  * @example
@@ -81,10 +107,18 @@ export function partnersSheet(
       partner.netPresentValue.toNumber(),
       partner.netReturnOnInvestment === null ? "no costs" : partner.netReturnOnInvestment.toNumber(),
       irrCell(partner.internalRateOfReturn),
-      paybackText(partner.payback),
-      paybackText(partner.discountedPayback),
+      paybackYears(partner.payback),
+      paybackYears(partner.finalPayback),
+      paybackYears(partner.discountedPayback),
+      paybackYears(partner.finalDiscountedPayback),
       partner.yearsToRecover === null ? "no annual saving" : partner.yearsToRecover.toNumber(),
       partner.notQuantified.join("; "),
+      [
+        paybackNote(partner.payback, partner.finalPayback, "payback"),
+        paybackNote(partner.discountedPayback, partner.finalDiscountedPayback, "discounted payback"),
+      ]
+        .filter((note) => note !== undefined)
+        .join("; "),
     ]),
   );
 
@@ -109,7 +143,7 @@ export function partnersSheet(
     }),
     layout.place({
       name: partnerBlockNames.results,
-      title: `Results per partner and case (${unit}; set-up costs positive, annual savings in brackets; NPV and cashflows are net benefit, savings minus costs)`,
+      title: `Results per partner and case (${unit}; set-up costs positive, annual savings in brackets; NPV and cashflows are net benefit, savings minus costs; payback is first and final, blank with a note when there is none)`,
       header: [
         "Partner",
         "Name",
@@ -120,9 +154,12 @@ export function partnersSheet(
         "Net ROI",
         "IRR",
         "Payback (years)",
+        "Final payback (years)",
         "Discounted payback (years)",
+        "Final discounted payback (years)",
         "Years to recover",
         "Not quantified",
+        "Payback note",
       ],
       rows: resultRows,
       columnFormats: [
@@ -137,6 +174,9 @@ export function partnersSheet(
         yearsFormat,
         yearsFormat,
         yearsFormat,
+        yearsFormat,
+        yearsFormat,
+        null,
         null,
       ],
     }),
