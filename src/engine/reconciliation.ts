@@ -323,8 +323,9 @@ export interface PublishedFigure {
   /**
    * The rounding of the print, in the figure's own units: 1000 for "£4m" against £'000, 0.001 for
    * "75.3%" as a fraction, 1 for "2 years". The two agree when they differ by at most half of it.
+   * Omitted: the decimals the published figure is given to (0.036 → 0.001).
    */
-  printedTo: Amount;
+  printedTo?: Amount;
   computed: Amount;
   /** What was computed, for the message, e.g. "the Best case programme's annual saving". */
   what?: string;
@@ -345,7 +346,10 @@ export function checkPublishedFigures(figures: readonly PublishedFigure[]): Find
     const { location } = figure;
     const found = toMoney(figure.published, `published figure '${location}'`);
     const expected = toMoney(figure.computed, `computed figure for '${location}'`);
-    const printedTo = toMoney(figure.printedTo, `printed rounding of '${location}'`);
+    const printedTo =
+      figure.printedTo === undefined
+        ? new Money(1).div(new Money(10).pow(found.decimalPlaces()))
+        : toMoney(figure.printedTo, `printed rounding of '${location}'`);
     if (printedTo.isNegative()) {
       throw new EngineError("invalidNumber", `printed rounding of '${location}'`, "cannot be negative");
     }

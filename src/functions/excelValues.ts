@@ -26,7 +26,7 @@ export interface CellLine {
 }
 
 /** What a custom function may hand back to Excel. */
-export type CellResult = number | string | (number | string)[][];
+export type CellResult = number | string | boolean | (number | string)[][];
 
 // Results larger than this would strain Excel on the web's result payload and nobody's board paper.
 export const mostPeriods = 1000;
@@ -506,7 +506,7 @@ export function answer<T extends CellResult>(functionName: string, work: () => T
 
 function checkResult(result: CellResult): void {
   const checkCell = (cell: unknown): void => {
-    if (typeof cell === "string") return;
+    if (typeof cell === "string" || typeof cell === "boolean") return;
     if (typeof cell !== "number" || !Number.isFinite(cell)) {
       throw new EngineError("invalidNumber", "result", "is not a finite number");
     }
