@@ -337,7 +337,7 @@ export interface PublishedFigure {
  *
  * @example
  * checkPublishedFigures([{ location: "Text, ROI", published: 0.036, printedTo: 0.001, computed: 0.057 }])[0]?.message;
- * // "Text, ROI is published as 0.036 but the calculation gives 0.057 (printed to 0.001, so it should be within 0.0005)"
+ * // "Text, ROI is published as 0.036 but the calculation gives 0.0570 (printed to 0.001, so it should be within 0.0005)"
  */
 export function checkPublishedFigures(figures: readonly PublishedFigure[]): Finding[] {
   if (!Array.isArray(figures)) throw new EngineError("invalidValue", "figures", "must be a list");
