@@ -210,3 +210,49 @@ describe("first and final payback on CBA Partners", () => {
     );
   });
 });
+
+describe("values stored on result sheets", () => {
+  const thirds: BusinessCaseModel = {
+    partners: [{ code: "A", name: "Council A" }],
+    baseline: [],
+    pools: [],
+    profiles: { Third: [0, 1 / 3] },
+    lines: [
+      {
+        label: "Set-up",
+        timing: "oneOff",
+        allocation: { kind: "partner", partner: "A" },
+        values: { Best: new Money(100) },
+      },
+      {
+        label: "Saving",
+        timing: "recurring",
+        allocation: { kind: "partner", partner: "A" },
+        values: { Best: new Money(-50) },
+        profile: "Third",
+      },
+    ],
+    cases: [{ name: "Best" }],
+    settings: { discountRate: 0.035, horizonYears: 1, roundingUnit: 1, unitLabel: "£'000" },
+  };
+
+  test("amounts are stored to two decimals beyond the rounding unit, never as long binary fractions", () => {
+    const sheet = partnersSheet(thirds, computeBusinessCase(thirds), new Map());
+    const numbers = sheet.blocks
+      .filter((b) => b.name === "CBA_Out_Cashflows" || b.name === "CBA_Out_Results")
+      .flatMap((b) => b.rows.flat())
+      .filter((v): v is number => typeof v === "number");
+    expect(numbers).toContain(16.67); // 50 × 1/3 = 16.666…
+    const results = sheet.blocks.find((b) => b.name === "CBA_Out_Results")!;
+    const npv = results.rows[0]![results.header.indexOf("NPV")] as number;
+    expect(npv).toBe(Number(npv.toFixed(2)));
+  });
+
+  test("a one-year horizon is '1 year' in the note", () => {
+    const sheet = partnersSheet(thirds, computeBusinessCase(thirds), new Map());
+    const results = sheet.blocks.find((b) => b.name === "CBA_Out_Results")!;
+    expect(results.rows[0]![results.header.indexOf("Payback note")]).toContain(
+      "does not pay back within 1 year;",
+    );
+  });
+});

@@ -27,7 +27,7 @@ const chartHeightRows = 18;
 export function paybackText(result: PaybackResult): CellValue {
   return result.kind === "paysBack"
     ? result.periods.toNumber()
-    : `does not pay back within ${result.horizon} years`;
+    : `does not pay back within ${yearsText(result.horizon)}`;
 }
 
 /** A payback as a number for a numeric column; null (a blank) when there is none. */
@@ -78,6 +78,10 @@ export function partnersSheet(
   const amount = amountFormat(new Money(model.settings.roundingUnit));
   const codes = [...model.partners.map((p) => p.code), programme];
   const layout = new SheetLayout();
+  // Stored to two decimals beyond the rounding unit (net ROI to 6 decimals, years to 4), so no cell
+  // holds a long binary fraction such as 17.240000000000002; the formats show the rounding unit.
+  const amountDecimals = Math.min(Math.max(new Money(model.settings.roundingUnit).decimalPlaces(), 0), 6) + 2;
+  const stored = (value: Money) => value.toDecimalPlaces(amountDecimals, Money.ROUND_HALF_UP).toNumber();
   const each = (visit: (partner: PartnerCaseResult, caseName: string, code: string) => void) => {
     for (const code of codes) {
       for (const caseResult of result.cases) {
@@ -102,16 +106,20 @@ export function partnersSheet(
       code,
       partnerLabel(model, code),
       caseName,
-      partner.setUp.total.toNumber(),
-      partner.annual.total.toNumber(),
-      partner.netPresentValue.toNumber(),
-      partner.netReturnOnInvestment === null ? "no costs" : partner.netReturnOnInvestment.toNumber(),
+      stored(partner.setUp.total),
+      stored(partner.annual.total),
+      stored(partner.netPresentValue),
+      partner.netReturnOnInvestment === null
+        ? "no costs"
+        : partner.netReturnOnInvestment.toDecimalPlaces(6, Money.ROUND_HALF_UP).toNumber(),
       irrCell(partner.internalRateOfReturn),
       paybackYears(partner.payback),
       paybackYears(partner.finalPayback),
       paybackYears(partner.discountedPayback),
       paybackYears(partner.finalDiscountedPayback),
-      partner.yearsToRecover === null ? "no annual saving" : partner.yearsToRecover.toNumber(),
+      partner.yearsToRecover === null
+        ? "no annual saving"
+        : partner.yearsToRecover.toDecimalPlaces(4, Money.ROUND_HALF_UP).toNumber(),
       partner.notQuantified.join("; "),
       [
         paybackNote(partner.payback, partner.finalPayback, "payback"),
@@ -131,7 +139,7 @@ export function partnersSheet(
       ["Cumulative net benefit", partner.cumulativeNetBenefit],
     ];
     for (const [measure, values] of measures)
-      cashflowRows.push([code, caseName, measure, ...values.map((v) => v.toNumber())]);
+      cashflowRows.push([code, caseName, measure, ...values.map(stored)]);
   });
 
   const blocks: TableBlock[] = [
@@ -194,7 +202,7 @@ export function partnersSheet(
   for (const code of codes) {
     const rows: CellValue[][] = result.cases.map((caseResult) => {
       const partner = caseResult.partners.find((p) => p.partner === code);
-      return [caseResult.name, ...(partner?.cumulativeNetBenefit ?? []).map((v) => v.toNumber())];
+      return [caseResult.name, ...(partner?.cumulativeNetBenefit ?? []).map(stored)];
     });
     const block = layout.place(
       {
@@ -231,5 +239,6 @@ function irrCell(result: IrrResult): CellValue {
       .map((root) => `${(root * 100).toFixed(1)}%`)
       .join(", ")})`;
   }
+  // Full precision: the rate is the root of the NPV, and a rounded rate would no longer bring it to zero.
   return result.rate;
 }
