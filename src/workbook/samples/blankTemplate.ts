@@ -26,7 +26,7 @@ const instructions: Record<string, string> = {
   [inputRangeNames.pools]:
     "Who shares what: Basis is Baseline, FTE, Equal or Manual; list service areas and partners separated by ; (or * for all).",
   [inputRangeNames.lines]:
-    "Costs positive, savings negative. Timing: One-off or Recurring. Allocation: a pool or a partner's code. Kind (optional): Cost or Benefit. N/A = not quantified.",
+    "Costs positive, savings negative. Timing: One-off or Recurring. Allocation: a pool or a partner's code. N/A = not quantified. Optional Kind column: Cost or Benefit.",
   [inputRangeNames.profiles]:
     "Optional phasing: the fraction of a line's amount in each year (a recurring line runs on at its last rate).",
   [inputRangeNames.settings]: "Change these here or in the task pane's Settings tab.",
@@ -89,8 +89,8 @@ export function blankTemplateRanges(): InputRangeSpec[] {
     blankTable(
       inputRangeNames.lines,
       "Lines",
-      ["Line", "Timing", "Allocation", "Best", "Worst", "Profile", "Kind"],
-      [null, null, null, amount, amount, null, null],
+      ["Line", "Timing", "Allocation", "Best", "Worst", "Profile"],
+      [null, null, null, amount, amount, null],
     ),
     blankTable(inputRangeNames.profiles, "Profiles", ["Profile", ...years], [null, ...years.map(() => "0%")]),
     withInstruction({
