@@ -329,6 +329,8 @@ export interface PublishedFigure {
   computed: Amount;
   /** What was computed, for the message, e.g. "the Best case programme's annual saving". */
   what?: string;
+  /** Printed after each figure in the message, e.g. "%" for figures given in percent. */
+  suffix?: string;
 }
 
 /**
@@ -355,6 +357,7 @@ export function checkPublishedFigures(figures: readonly PublishedFigure[]): Find
     }
     const tolerance = printedTo.div(2);
     if (withinTolerance(found, expected, tolerance)) continue;
+    const suffix = figure.suffix ?? "";
     const decimals = Math.max(found.decimalPlaces(), printedTo.decimalPlaces());
     findings.push({
       check: "publishedEqualsComputed",
@@ -362,9 +365,9 @@ export function checkPublishedFigures(figures: readonly PublishedFigure[]): Find
       expected,
       found,
       message:
-        `${location} is published as ${formatFigure(found, decimals)} but ${figure.what ?? "the calculation"} gives ` +
-        `${formatFigure(expected, Math.min(decimals + 1, 20))} (printed to ${formatFigure(printedTo, printedTo.decimalPlaces())}, ` +
-        `so it should be within ${formatFigure(tolerance, tolerance.decimalPlaces())})`,
+        `${location} is published as ${formatFigure(found, decimals, suffix)} but ${figure.what ?? "the calculation"} gives ` +
+        `${formatFigure(expected, Math.min(decimals + 1, 20), suffix)} (printed to ${formatFigure(printedTo, printedTo.decimalPlaces(), suffix)}, ` +
+        `so it should be within ${formatFigure(tolerance, tolerance.decimalPlaces(), suffix)})`,
     });
   }
   return findings;

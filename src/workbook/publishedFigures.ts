@@ -112,13 +112,16 @@ export function checkPublished(
       });
       continue;
     }
+    // A net ROI is a fraction (1.545 for 154.5%): the message shows it in percent, as printed.
+    const percent = figure.measure.kind === "netReturnOnInvestment" ? 100 : 1;
     const findings = checkPublishedFigures([
       {
         location: where,
-        published: figure.value,
-        printedTo,
-        computed,
+        published: figure.value.times(percent),
+        printedTo: printedTo.times(percent),
+        computed: computed.times(percent),
         what: `the ${caseName} case ${code === programme ? "programme" : code} ${figure.measureText}`,
+        ...(percent === 100 ? { suffix: "%" } : {}),
       },
     ]);
     rows.push({

@@ -182,7 +182,9 @@ describe("CBA_Published: figures a document prints, against the computation", ()
     ]);
     expect(programmeResult(report).netReturnOnInvestment!.toNumber()).toBeCloseTo((270 - 110) / 110, 12);
     expect(report.published!.map((r) => r.agrees)).toEqual([true, false]);
-    expect(report.published![1]!.message).toContain("is published as 1.545");
+    expect(report.published![1]!.message).toContain(
+      "is published as 154.5% but the Best case programme Net ROI gives 145.45%",
+    );
   });
 
   test("a figure naming a case, partner or line the case does not have is an error naming its cell", async () => {
