@@ -143,7 +143,7 @@ async function run(args: readonly string[], output: CommandOutput): Promise<numb
   if (report.risks) output.out(riskSummary(report.risks));
   const differing = (report.reconciliation ?? []).filter((row) => !row.agrees).length;
   output.out(
-    `Reconciliation: ${differing === 0 ? "every total foots" : `${differing} figure${differing === 1 ? "" : "s"} DIFFER (see CBA Checks)`}.`,
+    `Self-consistency of the results (the product re-adding its own figures): ${differing === 0 ? "every total foots" : `${differing} figure${differing === 1 ? "" : "s"} DIFFER (see CBA Checks)`}. Published figures: ${(report.published ?? []).length === 0 ? "none given" : `${(report.published ?? []).filter((row) => !row.agrees).length} of ${(report.published ?? []).length} DIFFER from the computation (see CBA Checks)`}.`,
   );
   if (warnings.length > 0) {
     output.out(

@@ -260,11 +260,17 @@ function partsForCase(
 
 /**
  * Whether a line counts as a cost (scaled by a case's cost factor, and a cost in ROI and
- * benefit–cost ratios) or as a saving. One-off lines are set-up and always count as costs, so a
- * negative one-off line (a transfer between pools, a credit) reduces costs rather than becoming a
- * benefit; recurring lines are costs when positive and savings when negative.
+ * benefit–cost ratios) or as a saving. A line's explicit kind decides; without one, one-off lines
+ * are set-up and count as costs, so a negative one-off line (a transfer between pools, a credit)
+ * reduces costs rather than becoming a benefit, and recurring lines are costs when positive and
+ * savings when negative.
+ *
+ * @example
+ * countsAsCost({ label: "Capital receipt", timing: "oneOff", allocation, values: {}, kind: "benefit" }, new Money(-500)); // → false
+ * countsAsCost({ label: "Capital receipt", timing: "oneOff", allocation, values: {} }, new Money(-500)); // → true
  */
 export function countsAsCost(line: Line, value: Money): boolean {
+  if (line.kind !== undefined) return line.kind === "cost";
   return line.timing === "oneOff" || !value.isNegative();
 }
 
@@ -316,11 +322,16 @@ function partnerResult(
       else benefits[t] = benefits[t]!.minus(amount);
     });
   }
-  // A year whose one-off lines net to a saving shows it as a benefit, so costs stay positive.
+  // A year whose one-off lines net to a saving shows it as a benefit, so costs stay positive; a
+  // year whose benefits net below zero (a benefit line entered as positive) shows it as a cost.
   costs.forEach((cost, t) => {
     if (cost.isNegative()) {
       benefits[t] = benefits[t]!.minus(cost);
       costs[t] = new Money(0);
+    }
+    if (benefits[t]!.isNegative()) {
+      costs[t] = costs[t]!.minus(benefits[t]!);
+      benefits[t] = new Money(0);
     }
   });
   return appraise(code, costs, benefits, setUp, annual, missing, rate);
@@ -371,7 +382,9 @@ function appraise(
     costs,
     benefits,
     payback: payback(netBenefit),
+    finalPayback: payback(netBenefit, { which: "final" }),
     discountedPayback: payback(netBenefit, { rate }),
+    finalDiscountedPayback: payback(netBenefit, { rate, which: "final" }),
     netPresentValue: netPresentValue(netBenefit, rate),
     internalRateOfReturn: internalRateOfReturn(netBenefit),
     netReturnOnInvestment: sum(costs).isZero() ? null : netReturnOnInvestment(costs, benefits),

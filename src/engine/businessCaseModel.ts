@@ -54,6 +54,13 @@ export interface Pool {
 
 export type Timing = "oneOff" | "recurring";
 
+/**
+ * Whether a line is a cost or a benefit, independent of its sign and timing. A capital receipt or
+ * a one-year benefit is a one-off benefit: it scales with a case's saving factor and counts as a
+ * benefit in ROI and benefit–cost ratios. Amounts keep the documents' sign convention either way.
+ */
+export type LineKind = "cost" | "benefit";
+
 /** Where a line's amount goes: split across a pool, or directly to one partner. */
 export type Allocation = { kind: "pool"; pool: string } | { kind: "partner"; partner: string };
 
@@ -72,6 +79,11 @@ export interface Line {
    * run at their full annual amount from year 1.
    */
   profile?: string;
+  /**
+   * Cost or benefit, whatever the sign. Omitted: one-off lines are costs (a negative one-off
+   * reduces costs) and recurring lines are costs when positive, savings when negative.
+   */
+  kind?: LineKind;
 }
 
 /**
@@ -143,8 +155,12 @@ export interface PartnerCaseResult {
   /** Costs and benefits by year as positive amounts, for ROI and benefit–cost ratios. */
   costs: Money[];
   benefits: Money[];
+  /** First payback: the first climb to ≥ 0, marked `fallsBack` when the case ends below zero. */
   payback: PaybackResult;
+  /** Final payback: the last climb to ≥ 0; "never" when the case ends below zero. */
+  finalPayback: PaybackResult;
   discountedPayback: PaybackResult;
+  finalDiscountedPayback: PaybackResult;
   netPresentValue: Money;
   /** Internal rate of return of the net benefit, nearest 10% when there are several. */
   internalRateOfReturn: IrrResult;

@@ -13,7 +13,8 @@ export type ReconciliationCheck =
   | "columnTotal"
   | "grandTotal"
   | "percentageFromBase"
-  | "headlineEqualsTable";
+  | "headlineEqualsTable"
+  | "publishedEqualsComputed";
 
 /**
  * A figure in a published table that does not follow from the others. `expected` is what the
@@ -304,6 +305,69 @@ export function checkHeadlines(figures: readonly HeadlineFigure[]): Finding[] {
         `Headline '${location}' says ${formatFigure(found, Math.max(decimals, found.decimalPlaces()), suffix)} ` +
         `but ${source} gives ${formatFigure(expected, decimals, suffix)} at the headline's precision ` +
         `(${placesText(decimals)})`,
+    });
+  }
+  return findings;
+}
+
+/**
+ * A figure a document publishes ("savings of £4m a year", "a return of over 18 times", a printed
+ * total) beside what the calculation it summarises gives.
+ *
+ * @example
+ * const figure: PublishedFigure = { location: "Published!E3", published: 4000, printedTo: 1000, computed: 3804 };
+ */
+export interface PublishedFigure {
+  location: string;
+  published: Amount;
+  /**
+   * The rounding of the print, in the figure's own units: 1000 for "£4m" against £'000, 0.001 for
+   * "75.3%" as a fraction, 1 for "2 years". The two agree when they differ by at most half of it.
+   * Omitted: the decimals the published figure is given to (0.036 → 0.001).
+   */
+  printedTo?: Amount;
+  computed: Amount;
+  /** What was computed, for the message, e.g. "the Best case programme's annual saving". */
+  what?: string;
+  /** Printed after each figure in the message, e.g. "%" for figures given in percent. */
+  suffix?: string;
+}
+
+/**
+ * Checks published figures against what the product computes, within the printed rounding: a
+ * figure printed to the nearest 1,000 agrees with anything within 500 of it.
+ *
+ * @example
+ * checkPublishedFigures([{ location: "Text, ROI", published: 0.036, printedTo: 0.001, computed: 0.057 }])[0]?.message;
+ * // "Text, ROI is published as 0.036 but the calculation gives 0.0570 (printed to 0.001, so it should be within 0.0005)"
+ */
+export function checkPublishedFigures(figures: readonly PublishedFigure[]): Finding[] {
+  if (!Array.isArray(figures)) throw new EngineError("invalidValue", "figures", "must be a list");
+  const findings: Finding[] = [];
+  for (const figure of figures) {
+    const { location } = figure;
+    const found = toMoney(figure.published, `published figure '${location}'`);
+    const expected = toMoney(figure.computed, `computed figure for '${location}'`);
+    const printedTo =
+      figure.printedTo === undefined
+        ? new Money(1).div(new Money(10).pow(found.decimalPlaces()))
+        : toMoney(figure.printedTo, `printed rounding of '${location}'`);
+    if (printedTo.isNegative()) {
+      throw new EngineError("invalidNumber", `printed rounding of '${location}'`, "cannot be negative");
+    }
+    const tolerance = printedTo.div(2);
+    if (withinTolerance(found, expected, tolerance)) continue;
+    const suffix = figure.suffix ?? "";
+    const decimals = Math.max(found.decimalPlaces(), printedTo.decimalPlaces());
+    findings.push({
+      check: "publishedEqualsComputed",
+      location,
+      expected,
+      found,
+      message:
+        `${location} is published as ${formatFigure(found, decimals, suffix)} but ${figure.what ?? "the calculation"} gives ` +
+        `${formatFigure(expected, Math.min(decimals + 1, 20), suffix)} (printed to ${formatFigure(printedTo, printedTo.decimalPlaces(), suffix)}, ` +
+        `so it should be within ${formatFigure(tolerance, tolerance.decimalPlaces(), suffix)})`,
     });
   }
   return findings;

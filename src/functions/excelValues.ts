@@ -1,4 +1,4 @@
-import type Decimal from "decimal.js";
+import Decimal from "decimal.js";
 import { EngineError } from "../engine/errors";
 import { type CellError, failureToCellError } from "./excelErrors";
 
@@ -26,7 +26,7 @@ export interface CellLine {
 }
 
 /** What a custom function may hand back to Excel. */
-export type CellResult = number | string | (number | string)[][];
+export type CellResult = number | string | boolean | (number | string)[][];
 
 // Results larger than this would strain Excel on the web's result payload and nobody's board paper.
 export const mostPeriods = 1000;
@@ -105,14 +105,19 @@ export function readLine(value: unknown, subject: string): CellLine {
   );
 }
 
+/** A percentage typed as text, "3.5%" or " -0.5 % ", as settings accept it. */
+const percentText = /^\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*%\s*$/;
+
 /**
- * One cell as a finite number. Text (even text that looks like a number), logical values and error
- * values are refused: a number stored as text is a slip a finance officer wants to hear about.
+ * One cell as a finite number. A percentage typed as text ("3.5%") is read as a fraction (0.035),
+ * as CBA_Settings reads it. Other text (even text that looks like a number), logical values and
+ * error values are refused: a number stored as text is a slip a finance officer wants to hear about.
  *
  * @param blank what a blank cell means: "zero", or "refuse" it with an error.
  * @example
  * readCellNumber(12.5, "cashflows[3]", "zero"); // 12.5
  * readCellNumber("", "cashflows[3]", "zero"); // 0
+ * readCellNumber("3.5%", "rate", "refuse"); // 0.035
  */
 export function readCellNumber(value: unknown, subject: string, blank: "zero" | "refuse"): number {
   if (isBlank(value)) {
@@ -122,6 +127,11 @@ export function readCellNumber(value: unknown, subject: string, blank: "zero" | 
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new EngineError("invalidNumber", subject, "is not a finite number");
     return value === 0 ? 0 : value; // no -0 reaches the engine or the sheet
+  }
+  const percent = typeof value === "string" ? percentText.exec(value) : null;
+  if (percent) {
+    const fraction = new Decimal(percent[1]!).div(100).toNumber();
+    return fraction === 0 ? 0 : fraction;
   }
   throw new EngineError("invalidValue", subject, `is not a number (got ${describeCell(value)})`);
 }
@@ -496,7 +506,7 @@ export function answer<T extends CellResult>(functionName: string, work: () => T
 
 function checkResult(result: CellResult): void {
   const checkCell = (cell: unknown): void => {
-    if (typeof cell === "string") return;
+    if (typeof cell === "string" || typeof cell === "boolean") return;
     if (typeof cell !== "number" || !Number.isFinite(cell)) {
       throw new EngineError("invalidNumber", "result", "is not a finite number");
     }

@@ -31,6 +31,7 @@ import { largestSeed } from "../engine/monteCarlo/sampling";
 import { netPresentValue, presentValues as presentValueRow } from "../engine/npv";
 import { payback as paybackPeriod } from "../engine/payback";
 import { phase as phaseAnnualAmount } from "../engine/phasing";
+import { checkPublishedFigures, checkTotal as checkTotalOfLines } from "../engine/reconciliation";
 import {
   benefitCostRatio,
   benefitMultiple as benefitMultipleOf,
@@ -224,11 +225,11 @@ export function irr(cashflows: unknown[][], guess?: number) {
 }
 
 /**
- * Payback: periods until the cumulative net cashflow first climbs to zero or above, interpolated within the period.
+ * Payback: periods until the cumulative net cashflow first climbs to zero or above, interpolated within the period, even when it falls back below zero later; "final" gives the last such climb.
  * @customfunction PAYBACK
  * @param cashflows Net cashflow per period from period 0, as a row or column. Blank cells count as 0.
  * @param rate A discount rate (or a row of rates r1..rn) for discounted payback; omit for simple payback.
- * @param which "first" (default) for the first time it pays back, or "final" for the last time it climbs back after falling below zero again.
+ * @param which "first" (default) for the first time it pays back, even if it falls back below zero by the end; or "final" for the last time it climbs back, #N/A when it ends below zero.
  * @returns {number} Periods to pay back; #N/A when it does not pay back within the periods given.
  */
 export function payback(cashflows: unknown[][], rate?: unknown[][], which?: string) {
@@ -241,7 +242,22 @@ export function payback(cashflows: unknown[][], rate?: unknown[][], which?: stri
       ...(whichValue === undefined ? {} : { which: whichValue }),
     });
     if (result.kind === "never") {
-      throw new EngineError("noResult", "cashflows", `does not pay back within ${result.horizon} periods`);
+      const first =
+        whichValue === "final"
+          ? paybackPeriod(values, rateValue === undefined ? {} : { rate: rateValue })
+          : result;
+      if (first.kind === "paysBack") {
+        throw new EngineError(
+          "noResult",
+          "cashflows",
+          `pay back first at period ${first.periods.toDecimalPlaces(2).toString()} but fall back below zero by the end, so there is no final payback within ${periodsText(result.horizon)}`,
+        );
+      }
+      throw new EngineError(
+        "noResult",
+        "cashflows",
+        `does not pay back within ${periodsText(result.horizon)}`,
+      );
     }
     return toCellNumber(result.periods, "payback period");
   });
@@ -671,6 +687,57 @@ function checkSimulationSize(
       ? `even one trial of ${size} is more than a cell should simulate: give fewer lines or periods`
       : `${trials} trials of ${size} are more than a cell should simulate; use at most ${most} trials`,
   );
+}
+
+/**
+ * Checks a printed total against the sum of its lines: TRUE when they agree within half of the printed rounding, otherwise a message giving both figures and the difference.
+ * @customfunction CHECKTOTAL
+ * @param lines The lines the total adds up, as a row or column. Blank cells and N/A (not quantified) are left out of the sum.
+ * @param total The total as the document prints it.
+ * @param printedTo The rounding the figures are printed to, e.g. 1 or 1000: they agree when within half of it. Omit to require the total to foot exactly.
+ * @returns {any} TRUE, or a message such as "Total row 'Total' shows 2,980 but its lines sum to 2,990 (difference -10)".
+ */
+export function checkTotal(lines: unknown[][], total: number, printedTo?: number) {
+  return answer("CBA.CHECKTOTAL", (): boolean | string => {
+    const { cells } = readLine(lines, "lines");
+    const amounts = cells.map((cell, index) =>
+      isBlank(cell) || (typeof cell === "string" && /^\s*(n\/a|na|not quantified)\s*$/i.test(cell))
+        ? null
+        : readCellNumber(cell, `lines[${index + 1}]`, "refuse"),
+    );
+    const printed = readNumber(total, "total");
+    const rounding = readOptionalNumber(printedTo, "printedTo") ?? 0;
+    if (rounding < 0)
+      throw new EngineError("invalidNumber", "printedTo", `is ${rounding}: a rounding cannot be negative`);
+    const [finding] = checkTotalOfLines("Total", printed, amounts, { tolerance: rounding / 2 });
+    if (finding === undefined) return true;
+    return `${finding.message} (difference ${finding.found.minus(finding.expected).toString()})`;
+  });
+}
+
+/**
+ * Checks a headline figure against the calculation it summarises ("savings of 3.6%" against 5,380,000 / 156,498,046): TRUE when they agree within half of the printed rounding, otherwise a message giving both figures.
+ * @customfunction CHECKHEADLINE
+ * @param published The figure as the document prints it; a percentage may be typed as "3.6%".
+ * @param computed The figure the calculation gives, e.g. a cell with =CBA.ROI(...) or a ratio of table figures.
+ * @param printedTo The rounding of the print, e.g. 1, 0.1, 1000 or "0.1%". Omit to use the decimals the published figure is given to.
+ * @returns {any} TRUE, or a message such as "The headline is published as 0.036 but the calculation gives 0.0344 (printed to 0.001, so it should be within 0.0005)".
+ */
+export function checkHeadline(published: number | string, computed: number, printedTo?: number | string) {
+  return answer("CBA.CHECKHEADLINE", (): boolean | string => {
+    const figure = readNumber(published, "published");
+    const value = readNumber(computed, "computed");
+    const rounding = readOptionalNumber(printedTo, "printedTo");
+    const [finding] = checkPublishedFigures([
+      {
+        location: "The headline",
+        published: figure,
+        computed: value,
+        ...(rounding === undefined ? {} : { printedTo: rounding }),
+      },
+    ]);
+    return finding === undefined ? true : finding.message;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,9 +17,12 @@ export function formatAmount(value: Money, decimals = 0): string {
 
 /** A payback as a board reads it, always to one decimal: "2.4 years", "1.0 year", or "not within 10 years". */
 export function formatPayback(result: PaybackResult): string {
-  if (result.kind === "never") return `not within ${result.horizon} years`;
+  if (result.kind === "never")
+    return `not within ${result.horizon} ${result.horizon === 1 ? "year" : "years"}`;
   const years = new Money(result.periods).toDecimalPlaces(1, Money.ROUND_HALF_UP);
-  return `${years.toFixed(1)} ${years.equals(1) ? "year" : "years"}`;
+  const text = `${years.toFixed(1)} ${years.equals(1) ? "year" : "years"}`;
+  // A first payback after which the case falls back below zero has no final payback: say so.
+  return result.fallsBack ? `${text}, then falls back below zero (no final payback)` : text;
 }
 
 /**
@@ -32,7 +35,7 @@ export function formatPaybackRange(entries: readonly { case: string; result: Pay
   const years = entries.map(({ result }) =>
     result.kind === "paysBack" ? new Money(result.periods).toDecimalPlaces(1, Money.ROUND_HALF_UP) : null,
   );
-  if (years.every((y): y is Money => y !== null)) {
+  if (years.every((y): y is Money => y !== null) && entries.every(({ result }) => !("fallsBack" in result))) {
     const low = Money.min(...years);
     const high = Money.max(...years);
     if (low.equals(high)) return formatPayback(entries[0]!.result);

@@ -53,15 +53,17 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
       allocation: lookup.allocation(input)!,
       values,
     };
+    if (input.kind !== undefined) line.kind = input.kind;
     const profile = input.profile === undefined ? undefined : lookup.profile(input.profile);
     if (profile) {
       line.profile = profile.name;
+      // Up to the profile's last year within the horizon: after it, the engine carries a
+      // recurring line's last fraction on and gives a one-off line nothing.
+      const years = [...profile.fractions.keys()].filter((year) => year <= horizon);
+      const length = years.length === 0 ? 1 : Math.max(...years) + 1;
       usedProfiles.set(
         profile.name,
-        Array.from(
-          { length: horizon + 1 },
-          (_, year) => profile.fractions.get(year)?.fraction ?? new Money(0),
-        ),
+        Array.from({ length }, (_, year) => profile.fractions.get(year)?.fraction ?? new Money(0)),
       );
     }
     return line;

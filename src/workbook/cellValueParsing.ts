@@ -3,7 +3,7 @@ import type { CellValue } from "./workbookPort";
 
 /**
  * Reading what finance officers type into cells: numbers as numbers or as text copied from a
- * report ("1,140", "(680)", "£2.5m" is refused), "N/A" for not quantified, percentages, lists.
+ * report ("1,140", "(680)", "£ -"; "£2.5m" is refused), "N/A" for not quantified, percentages, lists.
  * Each reader returns the value or the reason it cannot be read, never throws.
  */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -33,9 +33,17 @@ export function isNotQuantifiedText(value: CellValue | undefined): boolean {
   return typeof value === "string" && notQuantifiedTexts.has(value.trim().toLowerCase());
 }
 
+/** A formula saved without its calculated value, as the ExcelJS adapter passes it on: "=80/120". */
+export function isUncalculatedFormula(value: CellValue | undefined): boolean {
+  return typeof value === "string" && value.startsWith("=");
+}
+
 /**
- * A number from a cell: a number, or text such as "1,140", "(680)", "-680", "£1,140", "3.5%".
- * Text percentages become fractions ("3.5%" → 0.035).
+ * A number from a cell: a number, or text as finance documents print amounts: "1,140", "(680)",
+ * "-680", "£1,140", "£ 1,027.10", "(£ 453.05)", "-£1,463.65", "£ -" (zero, as accounting formats
+ * show it), "3.5%". Text percentages become fractions ("3.5%" → 0.035). Abbreviated amounts
+ * ("£1.2m", "£4k") are refused with a reason: they are rounded, and their unit may not be the
+ * workbook's. A formula with no calculated value is named as such.
  */
 export function readNumber(value: CellValue | undefined): Parsed<Money> {
   if (typeof value === "number") {
@@ -43,18 +51,38 @@ export function readNumber(value: CellValue | undefined): Parsed<Money> {
       ? { ok: true, value: new Money(value) }
       : { ok: false, reason: "is not a finite number" };
   }
+  if (typeof value === "string" && isUncalculatedFormula(value)) {
+    return {
+      ok: false,
+      reason: `is a formula with no calculated value (${value.length > 40 ? `${value.slice(0, 40)}…` : value}): open the workbook in Excel and save it so the formula is calculated, or type the value`,
+    };
+  }
   if (typeof value !== "string" || value.trim() === "") {
     return { ok: false, reason: `is not a number (found ${describeCell(value)})` };
   }
-  let text = value.trim().replace(/^£/, "").replace(/,/g, "");
+  // Non-breaking and thin spaces come with text copied from reports; "−" is a typeset minus.
+  let text = value
+    .replace(/[\u00a0\u2009\u202f\s]+/g, "")
+    .replace(/[\u2212\u2013]/g, "-")
+    .replace(/,/g, "");
   let negative = false;
   const bracketed = /^\((.*)\)$/.exec(text);
   if (bracketed) {
     negative = true;
-    text = bracketed[1]!.trim().replace(/^£/, "");
+    text = bracketed[1]!;
+  }
+  const signed = /^([+-]?)£(.*)$/.exec(text);
+  if (signed) text = `${signed[1]}${signed[2]}`;
+  // An accounting format's zero: "£ -" or a lone dash.
+  if (text === "-") return { ok: true, value: new Money(0) };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)\s*(m|bn|k|million|thousand)$/i.test(text)) {
+    return {
+      ok: false,
+      reason: `is an abbreviated amount (found ${describeCell(value)}): type it in full in the workbook's unit, e.g. 1,200 for £1.2m in £'000`,
+    };
   }
   const percent = text.endsWith("%");
-  if (percent) text = text.slice(0, -1).trim();
+  if (percent) text = text.slice(0, -1);
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) {
     return { ok: false, reason: `is not a number (found ${describeCell(value)})` };
   }

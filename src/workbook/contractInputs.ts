@@ -1,4 +1,4 @@
-import type { LineValue, ShareBasis, Timing } from "../engine/businessCaseModel";
+import type { LineKind, LineValue, ShareBasis, Timing } from "../engine/businessCaseModel";
 import type { Money } from "../engine/money";
 import type { RiskBands } from "../engine/riskRegister";
 import type { CellValue } from "./workbookPort";
@@ -18,6 +18,7 @@ export interface ContractInputs {
   settings: ContractSettings;
   scenarios?: ScenariosInput;
   risks?: RisksInput;
+  published?: PublishedInput;
   /** Where each input range found sits, by contract name: used to protect it from result sheets. */
   locations: { range: string; sheet: string }[];
 }
@@ -80,6 +81,23 @@ export interface LineInput {
   values: Map<string, { value: LineValue; cell: string }>;
   profile?: string;
   profileCell?: string;
+  /** Cost or Benefit from the optional Kind column; absent = by timing and sign. */
+  kind?: LineKind;
+  kindCell?: string;
+}
+
+/**
+ * A total row pasted among the lines ("Total", "Sub-total", "Grand total"): a printed figure per
+ * case, checked against the lines it covers and left out of the computation.
+ */
+export interface LinesTotalRow {
+  label: string;
+  cell: string;
+  /** Printed figure per case with its cell; blank and N/A cells are absent. */
+  values: Map<string, { value: Money; cell: string }>;
+  /** The lines it covers: `lines[from]` up to, not including, `lines[to]`. */
+  from: number;
+  to: number;
 }
 
 export interface LinesInput {
@@ -87,6 +105,8 @@ export interface LinesInput {
   /** Input cases the lines carry, in column order (e.g. Best, Worst). */
   cases: string[];
   lines: LineInput[];
+  /** Total rows found among the lines, in row order. */
+  totalRows: LinesTotalRow[];
 }
 
 export interface ProfileInput {
@@ -165,4 +185,45 @@ export interface RiskInput {
 export interface RisksInput {
   range: string;
   risks: RiskInput[];
+}
+
+/** What a published figure claims to summarise: a headline measure, or one line's total. */
+export type PublishedMeasure =
+  | {
+      kind:
+        | "setUp"
+        | "annualSaving"
+        | "netReturnOnInvestment"
+        | "benefitMultiple"
+        | "benefitCostRatio"
+        | "payback"
+        | "finalPayback"
+        | "discountedPayback"
+        | "netPresentValue"
+        | "yearsToRecover";
+    }
+  | { kind: "line"; label: string };
+
+export interface PublishedFigureInput {
+  figure: string;
+  cell: string;
+  measure: PublishedMeasure;
+  /** The "What it summarises" text as typed, for the Checks sheet. */
+  measureText: string;
+  measureCell: string;
+  /** Case name as typed; absent = the only input case. */
+  caseName?: string;
+  caseCell: string;
+  /** Partner code as typed; absent = the whole programme. */
+  partner?: string;
+  partnerCell: string;
+  value: Money;
+  valueCell: string;
+  /** The rounding of the print; absent = the decimals the value is typed to. */
+  printedTo?: Money;
+}
+
+export interface PublishedInput {
+  range: string;
+  figures: PublishedFigureInput[];
 }

@@ -6,6 +6,7 @@ import { PartnerCodes } from "./contractReading/partnerCodes";
 import { readPartners } from "./contractReading/partnersRange";
 import { readPools } from "./contractReading/poolsRange";
 import { readProfiles } from "./contractReading/profilesRange";
+import { readPublished } from "./contractReading/publishedRange";
 import { readRisks } from "./contractReading/risksRange";
 import { readScenarios } from "./contractReading/scenariosRange";
 import { readSettings } from "./contractReading/settingsRange";
@@ -51,6 +52,7 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
     settings: table(inputRangeNames.settings),
     scenarios: table(inputRangeNames.scenarios),
     risks: table(inputRangeNames.risks),
+    published: table(inputRangeNames.published),
   };
 
   const settings = readSettings(tables.settings, problems);
@@ -70,5 +72,6 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
   if (tables.profiles) inputs.profiles = readProfiles(tables.profiles, settings, problems);
   if (tables.scenarios) inputs.scenarios = readScenarios(tables.scenarios, problems);
   if (tables.risks) inputs.risks = readRisks(tables.risks, problems);
+  if (tables.published) inputs.published = readPublished(tables.published, problems);
   return { inputs, problems };
 }

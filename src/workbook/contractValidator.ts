@@ -65,7 +65,17 @@ export function validateContract(inputs: ContractInputs, sheets: readonly SheetI
     );
   }
   if (inputs.lines) validateBusinessCase(inputs, new ContractLookup(inputs), problems);
-  else if (inputs.scenarios) {
+  else if (inputs.published) {
+    problems.push(
+      inputWarning(
+        inputRangeNames.published,
+        undefined,
+        "Published figures without lines",
+        `published figures are checked against the business case, which needs ${inputRangeNames.lines}; they are ignored`,
+      ),
+    );
+  }
+  if (!inputs.lines && inputs.scenarios) {
     problems.push(
       inputWarning(
         inputRangeNames.scenarios,
@@ -118,11 +128,93 @@ function validateBusinessCase(
   for (const pool of inputs.pools?.pools ?? []) validatePool(inputs, lookup, pool, problems);
   validateProfiles(inputs, lookup, problems);
   validateCases(inputs, lookup, problems);
+  validatePublished(inputs, lookup, problems);
+  const cases = lines.cases;
+  if (inputs.scenarios && !(cases.includes("Best") && cases.includes("Worst"))) {
+    problems.push(
+      inputWarning(
+        lines.range,
+        undefined,
+        "No range for sensitivity",
+        `the tornado on the CBA Scenarios sheet (and a simulation) moves each line between its Best and Worst values, but ${lines.range} has only ${cases.join(", ")}; it is left out until both columns are given`,
+      ),
+    );
+  }
 }
 
-/** Words that mark a line as a saving: such a line should carry a negative amount. */
+/** Every case name the business case computes: input cases, the contingency case, scenarios. */
+function caseNames(inputs: ContractInputs, lookup: ContractLookup): string[] {
+  const names = [...inputs.lines!.cases];
+  const contingency = lookup.contingencyCaseName();
+  if (inputs.settings.contingency && contingency !== undefined) names.push(contingency);
+  for (const scenario of inputs.scenarios?.scenarios ?? []) names.push(scenario.name);
+  return names;
+}
+
+/** Each published figure must name a case, partner and line the business case has. */
+function validatePublished(
+  inputs: ContractInputs,
+  lookup: ContractLookup,
+  problems: ContractProblem[],
+): void {
+  const published = inputs.published;
+  if (!published) return;
+  const cases = caseNames(inputs, lookup);
+  for (const figure of published.figures) {
+    if (figure.caseName === undefined) {
+      if (inputs.lines!.cases.length > 1) {
+        problems.push(
+          inputError(
+            published.range,
+            figure.caseCell,
+            "Missing case",
+            `published figure "${figure.figure}" names no case; the lines carry ${inputs.lines!.cases.join(", ")}, so say which one it summarises`,
+          ),
+        );
+      }
+    } else if (!cases.some((name) => name.toLowerCase() === figure.caseName!.toLowerCase())) {
+      problems.push(
+        inputError(
+          published.range,
+          figure.caseCell,
+          "Unknown case",
+          `published figure "${figure.figure}" is for case "${figure.caseName}", which is not a case (${cases.join(", ")})`,
+        ),
+      );
+    }
+    if (figure.partner !== undefined && lookup.partner(figure.partner) === undefined) {
+      problems.push(
+        inputError(
+          published.range,
+          figure.partnerCell,
+          "Unknown partner code",
+          `published figure "${figure.figure}" is for partner "${figure.partner}", which is not a code in ${inputRangeNames.partners}; leave it blank for the whole programme`,
+        ),
+      );
+    }
+    const { measure } = figure;
+    if (
+      measure.kind === "line" &&
+      !inputs.lines!.lines.some((line) => line.label.toLowerCase() === measure.label.toLowerCase())
+    ) {
+      problems.push(
+        inputError(
+          published.range,
+          figure.measureCell,
+          "Unknown line",
+          `published figure "${figure.figure}" summarises line "${measure.label}", which is not a line of ${inputs.lines!.range}`,
+        ),
+      );
+    }
+  }
+}
+
+/**
+ * Words that mark a line as a saving: such a line should carry a negative amount. Not "income": a
+ * line about lost income, income forgone or an income target is as often a cost as a saving.
+ */
 const savingWords =
-  /\b(saving|savings|benefit|benefits|offset|avoided|avoidance|reduction|reductions|efficiency|efficiencies|income|cashable)\b/i;
+  /\b(saving|savings|benefit|benefits|offset|avoided|avoidance|reduction|reductions|efficiency|efficiencies|cashable)\b/i;
 
 function validateLine(
   inputs: ContractInputs,
@@ -178,9 +270,28 @@ function validateLine(
     }
   }
 
+  // A line's kind and its sign should agree: costs positive, savings negative is the documents'
+  // convention. The amount is computed as entered (a positive Benefit lowers the benefits), so a
+  // contradiction is a warning naming the cell, not a silent change of sign.
+  if (line.kind !== undefined) {
+    for (const { name, value, cell } of amounts) {
+      const contradicts = line.kind === "benefit" ? value.gt(0) : value.lt(0);
+      if (!contradicts) continue;
+      problems.push(
+        inputWarning(
+          range,
+          cell,
+          "Sign contradicts kind",
+          line.kind === "benefit"
+            ? `line "${line.label}" is a Benefit but its ${name} amount is positive (${value.toString()}); benefits are entered as negative amounts, so as entered it lowers the benefits`
+            : `line "${line.label}" is a Cost but its ${name} amount is negative (${value.toString()}); costs are entered as positive amounts, so as entered it lowers the costs`,
+        ),
+      );
+    }
+  }
   // A line that names itself a saving but carries a positive amount has almost always lost its
   // minus sign (documents print savings in brackets, which a copy can drop).
-  if (savingWords.test(line.label)) {
+  if (line.kind === undefined && savingWords.test(line.label)) {
     for (const { name, value, cell } of amounts) {
       if (value.isPositive() && !value.isZero()) {
         problems.push(
@@ -343,49 +454,80 @@ function yearText(year: number, firstFinancialYear: number | undefined): string 
   return `year ${year} (${start}/${String((start + 1) % 100).padStart(2, "0")})`;
 }
 
-/** Profiles used by a line must give a fraction for every year from 0 to the horizon. */
+/** How far a sum of fractions typed as formulas (=80/120) may be off 1 and still add to 100%. */
+const fractionTolerance = new Money("1e-9");
+
+/**
+ * Profiles used by a line must give a fraction for every year from 0 to their last year; a blank
+ * year inside is an error. A profile that stops before the horizon is accepted with a warning:
+ * how it carries on is told by the lines using it, as the engine phases them. A recurring line
+ * carries the last fraction on (a ramp-up stays at its run rate, as CBA.PHASE does); a one-off
+ * line is spent once, so it has nothing after the profile's end.
+ */
 function validateProfiles(inputs: ContractInputs, lookup: ContractLookup, problems: ContractProblem[]): void {
   const { horizonYears, firstFinancialYear } = inputs.settings;
-  const used = new Map<string, { oneOff: boolean }>();
+  const used = new Map<string, { oneOff: boolean; recurring: boolean }>();
   for (const line of inputs.lines!.lines) {
     const profile = line.profile === undefined ? undefined : lookup.profile(line.profile);
     if (!profile) continue;
-    const entry = used.get(profile.name) ?? { oneOff: false };
-    entry.oneOff ||= line.timing === "oneOff";
+    const entry = used.get(profile.name) ?? { oneOff: false, recurring: false };
+    if (line.timing === "oneOff") entry.oneOff = true;
+    else entry.recurring = true;
     used.set(profile.name, entry);
   }
   for (const profile of inputs.profiles?.profiles ?? []) {
     const usage = used.get(profile.name);
     if (!usage) continue;
-    const missing: number[] = [];
-    for (let year = 0; year <= horizonYears; year++) if (!profile.fractions.has(year)) missing.push(year);
-    if (missing.length > 0) {
-      const first = missing[0]!;
+    const given = [...profile.fractions.keys()].filter((year) => year <= horizonYears);
+    const lastGiven = given.length === 0 ? -1 : Math.max(...given);
+    const gaps: number[] = [];
+    for (let year = 0; year <= Math.max(lastGiven, 0); year++)
+      if (!profile.fractions.has(year)) gaps.push(year);
+    if (gaps.length > 0) {
+      const first = gaps[0]!;
       const shown =
-        missing.length === 1
+        gaps.length === 1
           ? yearText(first, firstFinancialYear)
-          : `${missing.length} years: ${yearText(first, firstFinancialYear)} to ${yearText(missing[missing.length - 1]!, firstFinancialYear)}`;
+          : `${gaps.length} years: ${yearText(first, firstFinancialYear)} to ${yearText(gaps[gaps.length - 1]!, firstFinancialYear)}`;
       problems.push(
         inputError(
           inputs.profiles!.range,
           profile.yearCells.get(first) ?? profile.cell,
           "Profile does not cover the horizon",
-          `profile "${profile.name}" has no fraction for ${shown}; the horizon runs from year 0 to year ${horizonYears}`,
+          `profile "${profile.name}" has no fraction for ${shown}; give every year from year 0 to its last (0 for a year with nothing)`,
         ),
       );
       continue;
     }
+    if (lastGiven < horizonYears) {
+      const last = profile.fractions.get(lastGiven)!.fraction;
+      const carried = [
+        usage.recurring
+          ? `recurring lines using it carry its last fraction (${last.times(100).toString()}%) on to year ${horizonYears}`
+          : undefined,
+        usage.oneOff
+          ? `one-off lines using it have nothing after ${yearText(lastGiven, firstFinancialYear)}`
+          : undefined,
+      ].filter((text) => text !== undefined);
+      problems.push(
+        inputWarning(
+          inputs.profiles!.range,
+          profile.yearCells.get(lastGiven + 1) ?? profile.cell,
+          "Profile shorter than the horizon",
+          `profile "${profile.name}" stops at ${yearText(lastGiven, firstFinancialYear)}, before the horizon (year ${horizonYears}): ${carried.join("; ")}`,
+        ),
+      );
+    }
     if (usage.oneOff) {
       let total = new Money(0);
-      for (let year = 0; year <= horizonYears; year++)
-        total = total.plus(profile.fractions.get(year)!.fraction);
-      if (!total.eq(1)) {
+      for (const year of given) total = total.plus(profile.fractions.get(year)!.fraction);
+      if (total.minus(1).abs().gt(fractionTolerance)) {
         problems.push(
           inputWarning(
             inputs.profiles!.range,
             profile.cell,
             "One-off profile does not add to 100%",
-            `profile "${profile.name}" phases one-off lines but its fractions add to ${total.times(100).toString()}%, so ${total.lt(1) ? "part of" : "more than"} their amount falls within the horizon`,
+            `profile "${profile.name}" phases one-off lines but its fractions add to ${total.times(100).toDecimalPlaces(6).toString()}%, so ${total.lt(1) ? "part of" : "more than"} their amount falls within the horizon`,
           ),
         );
       }

@@ -14,6 +14,7 @@ export const inputRangeNames = {
   settings: "CBA_Settings",
   scenarios: "CBA_Scenarios",
   risks: "CBA_Risks",
+  published: "CBA_Published",
 } as const;
 
 export type InputRangeKey = keyof typeof inputRangeNames;
@@ -62,6 +63,7 @@ export const lineColumns = {
   timing: column("timing", "Timing"),
   allocation: column("allocation", "Allocation", "Allocated to", "Pool or partner"),
   profile: column("profile", "Profile", "Phasing"),
+  kind: column("kind", "Kind", "Cost or benefit"),
 };
 
 /** The input cases a line can carry, in the order results show them when the columns allow. */
@@ -86,6 +88,16 @@ export const scenarioColumns = {
   costFactor: column("costFactor", "Cost factor", "Costs factor"),
   savingFactor: column("savingFactor", "Saving factor", "Savings factor", "Benefit factor"),
   delay: column("delay", "Delay", "Delay years"),
+};
+
+/** CBA_Published: figures a document prints, each with the calculation it claims to summarise. */
+export const publishedColumns = {
+  figure: column("figure", "Figure", "Published figure", "Description"),
+  summarises: column("summarises", "What it summarises", "Summarises", "Measure"),
+  case: column("case", "Case"),
+  partner: column("partner", "Partner", "Partner code"),
+  value: column("value", "Published value", "Value", "Published"),
+  printedTo: column("printedTo", "Printed to", "Rounding", "Precision"),
 };
 
 export const riskColumns = {

@@ -16,6 +16,7 @@ import { outputNamesTaken } from "./outputNames";
 import { inputFingerprint } from "./inputFingerprint";
 import { allProductSheetNames, productSheetNames } from "./productSheets";
 import { productVersion } from "./productVersion";
+import { checkPublished, type PublishedCheckRow } from "./publishedFigures";
 import { provenanceBlockName } from "./resultSheets/provenanceBlock";
 import { reconcileResults, type ReconciliationRow } from "./resultReconciliation";
 import { riskWriteBack } from "./resultSheets/risksSheet";
@@ -43,7 +44,10 @@ export interface RefreshReport {
     derivedCases: ReadonlyMap<string, { from: string; description: string }>;
   };
   risks?: RiskRegisterSummary;
+  /** Self-consistency of the results: the product re-adding its own figures. */
   reconciliation?: ReconciliationRow[];
+  /** Published figures (CBA_Published, total rows of CBA_Lines) against the computation. */
+  published?: PublishedCheckRow[];
   /** Scenario comparisons, switching values and tornado: present when the workbook has CBA_Scenarios. */
   scenarios?: ScenarioAnalysis;
   /** The settings in force (workbook values and defaults), e.g. the seed for a simulation. */
@@ -105,6 +109,7 @@ export async function refreshWorkbook(
       const result = computeContractBusinessCase(contract);
       report.businessCase = { model: contract.model, result, derivedCases: contract.derivedCases };
       report.reconciliation = reconcileResults(contract.model, result);
+      report.published = checkPublished(inputs, contract.model, result);
       if (inputs.scenarios) {
         const names = inputs.scenarios.scenarios.map((scenario) => scenario.name);
         report.scenarios = analyseScenarios(contract, result, names);
@@ -141,6 +146,7 @@ export async function refreshWorkbook(
       planInput.businessCase = report.businessCase;
       planInput.provenance!.discountRate = report.businessCase.model.settings.discountRate;
     }
+    if (report.published) planInput.published = report.published;
     if (report.scenarios) planInput.scenarios = report.scenarios;
     if (risks) planInput.risks = risks;
     report.plan = buildWritePlan(planInput);

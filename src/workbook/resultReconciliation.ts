@@ -66,7 +66,7 @@ export function reconcileResults(model: BusinessCaseModel, result: BusinessCaseR
         cells: quantified.map(({ entry }) => codes.map((code) => entry!.parts![code] ?? null)),
         rowTotals: quantified.map(({ entry }) => entry!.amount as Money),
       }),
-      `${quantified.length} quantified lines: every line's parts add up to it`,
+      `${quantified.length} quantified ${quantified.length === 1 ? "line" : "lines"}: every line's parts add up to it`,
     );
 
     for (const pool of result.pools) {

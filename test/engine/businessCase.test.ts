@@ -245,3 +245,30 @@ describe("business case properties", () => {
     );
   });
 });
+
+describe("first and final payback of a case that falls back below zero", () => {
+  // Set-up 100 now, saving 50 a year, an exit cost of 200 in year 4: cumulative −100, −50, 0, 50, −100, −50.
+  const fallsBack = () =>
+    smallCase({
+      profiles: { Exit: [0, 0, 0, 0, 1] },
+      lines: [
+        line("Set-up", "oneOff", 100, pool("Shared")),
+        line("Saving", "recurring", -50, pool("Shared")),
+        line("Exit", "oneOff", 200, pool("Shared"), "Exit"),
+      ],
+    });
+
+  it("gives the first crossing, marked as falling back, and no final payback", () => {
+    const whole = partner(fallsBack(), programme);
+    expect(numbers(whole.cumulativeNetBenefit)).toEqual([-100, -50, 0, 50, -100, -50]);
+    expect(whole.payback).toEqual({ kind: "paysBack", periods: new Money(2), fallsBack: true });
+    expect(whole.finalPayback).toEqual({ kind: "never", horizon: 5 });
+    expect(whole.finalDiscountedPayback.kind).toBe("never");
+  });
+
+  it("first and final payback agree for a case that stays paid back", () => {
+    const a = partner(smallCase(), "A");
+    expect(a.finalPayback).toEqual(a.payback);
+    expect(a.finalDiscountedPayback).toEqual(a.discountedPayback);
+  });
+});

@@ -3,6 +3,7 @@ import { EngineError } from "../../src/engine/errors";
 import { Money } from "../../src/engine/money";
 import {
   checkHeadlines,
+  checkPublishedFigures,
   checkPercentages,
   checkTableTotals,
   checkTotal,
@@ -322,6 +323,43 @@ describe("checkHeadlines", () => {
           expect(checkHeadlines([{ location: "h", headline, decimals, table, unit: 1e6 }])).toEqual([]);
         },
       ),
+    );
+  });
+});
+
+describe("checkPublishedFigures", () => {
+  it("agrees within half of the printed rounding and not beyond it", () => {
+    // "£4m" printed to the nearest £1m against a table in £'000: 3,500 to 4,500 agree.
+    expect(
+      checkPublishedFigures([{ location: "Text", published: 4000, printedTo: 1000, computed: 3500 }]),
+    ).toEqual([]);
+    expect(
+      checkPublishedFigures([{ location: "Text", published: 4000, printedTo: 1000, computed: 4500 }]),
+    ).toEqual([]);
+    const [finding] = checkPublishedFigures([
+      { location: "Text", published: 4000, printedTo: 1000, computed: 3499 },
+    ]);
+    expect(finding?.check).toBe("publishedEqualsComputed");
+    expect(finding?.expected.toNumber()).toBe(3499);
+    expect(finding?.found.toNumber()).toBe(4000);
+  });
+
+  it("without a printed rounding, the published figure's own decimals set it", () => {
+    expect(checkPublishedFigures([{ location: "Ratio", published: 1.03, computed: 1858 / 1804 }])).toEqual(
+      [],
+    );
+    expect(
+      checkPublishedFigures([{ location: "Ratio", published: 1.04, computed: 1858 / 1804 }]),
+    ).toHaveLength(1);
+  });
+
+  it("gives the message of its example", () => {
+    expect(
+      checkPublishedFigures([
+        { location: "Text, ROI", published: 0.036, printedTo: 0.001, computed: 0.057 },
+      ])[0]?.message,
+    ).toBe(
+      "Text, ROI is published as 0.036 but the calculation gives 0.0570 (printed to 0.001, so it should be within 0.0005)",
     );
   });
 });

@@ -5,6 +5,7 @@ import {
   answer,
   elementWise,
   isOmitted,
+  readCellNumber,
   readLine,
   readNumber,
   readNumberLine,
@@ -322,5 +323,14 @@ describe("element-wise", () => {
       subject: "likelihood[2]",
       problem: "must be from 1 to 5",
     });
+  });
+});
+
+describe("percentages typed as text in arguments", () => {
+  test('"3.5%" reads as 0.035, as CBA_Settings reads it; other text is still refused', () => {
+    expect(readCellNumber("3.5%", "rate", "refuse")).toBe(0.035);
+    expect(readCellNumber(" -0.5 % ", "rate", "refuse")).toBe(-0.005);
+    expect(() => readCellNumber("3.5", "rate", "refuse")).toThrow(/rate/);
+    expect(() => readCellNumber("3.5%%", "rate", "refuse")).toThrow(/rate/);
   });
 });

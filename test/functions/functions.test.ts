@@ -292,6 +292,10 @@ describe("CBA.PAYBACK", () => {
     expect(payback(column(-100, 60, 60))).toBe(payback(row(-100, 60, 60)));
   });
 
+  test('a rate typed as a percentage in text, "10%", is the rate 0.1', () => {
+    expect(payback(row(-100, 60, 60), [["10%"]])).toEqual(payback(row(-100, 60, 60), [[0.1]]));
+  });
+
   test("discounted payback with a rate is later than simple payback", () => {
     const discounted = grid(presentValues([[0.1]], row(-100, 60, 60)))[0]!;
     const expected = 1 + -(discounted[0]! + discounted[1]!) / discounted[2]!;
@@ -302,6 +306,21 @@ describe("CBA.PAYBACK", () => {
     const flows = row(-100, 150, -100, 100);
     expect(single(payback(flows))).toBeCloseTo(100 / 150, 12);
     expect(single(payback(flows, null as unknown as unknown[][], " Final "))).toBeCloseTo(2 + 50 / 100, 12);
+  });
+
+  test('"first" gives the first crossing of a case that falls back below zero by the end; "final" says it falls back', () => {
+    const flows = row(-100, 150, -100);
+    expect(single(payback(flows, undefined, "first"))).toBeCloseTo(100 / 150, 12);
+    expect(single(payback(flows))).toBeCloseTo(100 / 150, 12);
+    expectError(
+      payback(flows, undefined, "final"),
+      "#N/A",
+      "cashflows: pay back first at period 0.67 but fall back below zero by the end, so there is no final payback within 2 periods",
+    );
+  });
+
+  test("one period is singular in the message", () => {
+    expectError(payback(row(-100, 40)), "#N/A", "cashflows: does not pay back within 1 period");
   });
 
   test("never paying back is #N/A saying within how many periods", () => {
@@ -616,7 +635,7 @@ describe("CBA.PAYBACKDELAY", () => {
           }
           const delay = single(found);
           expect(typeof delayed(delay - 1)).toBe("number");
-          expectError(delayed(delay), "#N/A", /does not pay back/);
+          expectError(delayed(delay), "#N/A", /does not pay back|no final payback/);
         },
       ),
     );

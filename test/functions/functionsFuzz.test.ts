@@ -56,7 +56,12 @@ const argument = fc.oneof(
 );
 
 function isCellValue(value: unknown): boolean {
-  return typeof value === "string" || (typeof value === "number" && Number.isFinite(value));
+  // TRUE is a check function's answer (CBA.CHECKTOTAL, CBA.CHECKHEADLINE) that a figure agrees.
+  return (
+    typeof value === "string" ||
+    typeof value === "boolean" ||
+    (typeof value === "number" && Number.isFinite(value))
+  );
 }
 
 /** True when Excel could show the answer: an error with a message, a value, or a filled rectangle of values. */
@@ -122,7 +127,7 @@ function argumentsFor(
 }
 
 test("every exported function is fuzzed", () => {
-  expect(entries.length).toBe(30);
+  expect(entries.length).toBe(32);
 });
 
 describe.each(entries)("%s", (name, customFunction) => {

@@ -58,6 +58,8 @@ test("ids and names are the CBA function names, one each, in upper case", () => 
     "NPVPERCENTILES",
     "RISKSCORE",
     "RISKBAND",
+    "CHECKTOTAL",
+    "CHECKHEADLINE",
     "OPTIMISMBIAS",
     "OPTIMISMBIASRATE",
     "OPTIMISMBIASGRADE",

@@ -46,8 +46,20 @@ describe("payback in words", () => {
     expect(formatPayback({ kind: "paysBack", periods: new Money(0) })).toBe("0.0 years");
   });
 
-  test("a case that never pays back names the horizon", () => {
+  test("a case that never pays back names the horizon, with 1 year singular", () => {
     expect(formatPayback({ kind: "never", horizon: 10 })).toBe("not within 10 years");
+    expect(formatPayback({ kind: "never", horizon: 1 })).toBe("not within 1 year");
+  });
+
+  test("a first payback after which the case falls back below zero says so, also in a range", () => {
+    const fallsBack = { kind: "paysBack" as const, periods: new Money(2), fallsBack: true as const };
+    expect(formatPayback(fallsBack)).toBe("2.0 years, then falls back below zero (no final payback)");
+    expect(
+      formatPaybackRange([
+        { case: "Best", result: fallsBack },
+        { case: "Worst", result: { kind: "paysBack", periods: new Money(3) } },
+      ]),
+    ).toBe("2.0 years, then falls back below zero (no final payback) (Best) to 3.0 years (Worst)");
   });
 
   test("a best–worst range runs from the shorter to the longer payback whatever the case order", () => {

@@ -39,6 +39,7 @@ describe("the blank template", () => {
       "Profiles",
       "Settings",
       "Risks",
+      "Published",
     ]);
   });
 

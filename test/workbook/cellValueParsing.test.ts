@@ -92,3 +92,28 @@ describe("reading lists and factor references", () => {
     );
   });
 });
+
+describe("amounts as finance documents print them", () => {
+  test("pound signs with spaces, brackets around the pound sign, a minus before it, and the accounting zero", () => {
+    expect(numberOf("£ 1,027.10")).toBe("1027.1");
+    expect(numberOf("(£ 453.05)")).toBe("-453.05");
+    expect(numberOf("-£1,463.65")).toBe("-1463.65");
+    expect(numberOf("£ -")).toBe("0");
+    expect(numberOf("£\u00a01,027.10")).toBe("1027.1");
+    expect(numberOf("\u22121,463.65")).toBe("-1463.65");
+  });
+
+  test("abbreviated amounts are refused with a reason saying to type them in full", () => {
+    for (const text of ["£1.2m", "£4k", "4k"]) {
+      const parsed = readNumber(text);
+      expect(parsed.ok).toBe(false);
+      expect(parsed.ok ? "" : parsed.reason).toContain("abbreviated amount");
+    }
+  });
+
+  test("a formula saved without its calculated value is named as such", () => {
+    const parsed = readNumber("=80/120");
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? "" : parsed.reason).toContain("formula with no calculated value (=80/120)");
+  });
+});

@@ -105,17 +105,6 @@ describe("contract validation on real workbooks", () => {
       expect(located(report)).toContainEqual(["error", "CBA_Lines", "Lines!E4", "Missing amount"]);
     });
 
-    test("a profile without columns up to the horizon", async () => {
-      const { report } = await refresh(changed((s) => (s.settings.rows[0]![1] = 8)));
-      expect(located(report)).toContainEqual([
-        "error",
-        "CBA_Profiles",
-        "Profiles!A2",
-        "Profile does not cover the horizon",
-      ]);
-      expect(report.problems[0]!.message).toContain("year 6 to year 8");
-    });
-
     test("a profile with a blank year inside the horizon", async () => {
       const { report } = await refresh(changed((s) => (s.profiles.rows[0]![3] = null)));
       expect(located(report)).toContainEqual([

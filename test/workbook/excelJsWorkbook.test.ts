@@ -94,6 +94,11 @@ describe("ExcelJsWorkbook.read", () => {
     expect(toCellValue(new Date(Date.UTC(2012, 3, 1)))).toBe(41000);
     expect(toCellValue({ error: "#N/A" } as ExcelJS.CellErrorValue)).toBe("#N/A");
     expect(toCellValue(undefined)).toBeNull();
+    // A formula saved without a calculated value keeps its text, so readers can name it as such.
+    expect(toCellValue({ formula: "80/120" } as ExcelJS.CellValue)).toBe("=80/120");
+    expect(toCellValue({ sharedFormula: "D2", result: undefined } as unknown as ExcelJS.CellValue)).toBe(
+      "=D2",
+    );
   });
 });
 

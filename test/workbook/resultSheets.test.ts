@@ -1,10 +1,12 @@
 import fc from "fast-check";
-import { programme } from "../../src/engine/businessCase";
+import { computeBusinessCase, programme } from "../../src/engine/businessCase";
+import type { BusinessCaseModel } from "../../src/engine/businessCaseModel";
 import { Money } from "../../src/engine/money";
 import { hampshireRiskBands } from "../../src/engine/riskRegister";
 import type { RefreshReport } from "../../src/workbook/refreshWorkbook";
 import { reconcileResults } from "../../src/workbook/resultReconciliation";
 import { amountFormat, shareFormat } from "../../src/workbook/resultSheets/numberFormats";
+import { partnersSheet } from "../../src/workbook/resultSheets/partnersSheet";
 import { bandColour } from "../../src/workbook/resultSheets/risksSheet";
 import { blockName, uniqueHeaders } from "../../src/workbook/resultSheets/sheetLayout";
 import { hampshireDryRun } from "./hampshireSampleFiles";
@@ -58,16 +60,17 @@ describe("the write plan for the Hampshire sample", () => {
     ).toBe(true);
   });
 
-  test("payback that never comes is text, never a number", () => {
+  test("payback that never comes is a blank in the numeric column, with the words in the note column", () => {
     const results = report
       .plan!.sheets.find((s) => s.name === "CBA Partners")!
       .blocks.find((b) => b.name === "CBA_Out_Results")!;
     const payback = results.header.indexOf("Payback (years)");
+    const note = results.header.indexOf("Payback note");
     const values = results.rows.map((row) => row[payback]);
-    expect(values.some((v) => v === "does not pay back within 10 years")).toBe(true);
-    expect(values.every((v) => typeof v === "string" || (typeof v === "number" && Number.isFinite(v)))).toBe(
-      true,
-    );
+    expect(values.every((v) => v === null || (typeof v === "number" && Number.isFinite(v)))).toBe(true);
+    const never = results.rows.filter((row) => row[payback] === null);
+    expect(never.length).toBeGreaterThan(0);
+    expect(never.every((row) => String(row[note]).includes("does not pay back within 10 years"))).toBe(true);
   });
 
   test("the heat map is coloured by the band of each cell's score", () => {
@@ -162,5 +165,94 @@ describe("formats and names", () => {
     expect(bandColour(0, 3)).toBe("#63BE7B");
     expect(bandColour(2, 3)).toBe("#F8696B");
     expect(bandColour(0, hampshireRiskBands.labels.length)).toMatch(/^#[0-9A-F]{6}$/);
+  });
+});
+
+describe("first and final payback on CBA Partners", () => {
+  test("a case that falls back below zero shows its first payback as a number, no final payback, and a note", () => {
+    const model: BusinessCaseModel = {
+      partners: [{ code: "A", name: "Council A" }],
+      baseline: [],
+      pools: [],
+      profiles: { Exit: [0, 0, 0, 0, 1] },
+      lines: [
+        {
+          label: "Set-up",
+          timing: "oneOff",
+          allocation: { kind: "partner", partner: "A" },
+          values: { Best: new Money(100) },
+        },
+        {
+          label: "Saving",
+          timing: "recurring",
+          allocation: { kind: "partner", partner: "A" },
+          values: { Best: new Money(-50) },
+        },
+        {
+          label: "Exit",
+          timing: "oneOff",
+          allocation: { kind: "partner", partner: "A" },
+          values: { Best: new Money(200) },
+          profile: "Exit",
+        },
+      ],
+      cases: [{ name: "Best" }],
+      settings: { discountRate: 0, horizonYears: 5, roundingUnit: 1, unitLabel: "£'000" },
+    };
+    const results = partnersSheet(model, computeBusinessCase(model), new Map()).blocks.find(
+      (b) => b.name === "CBA_Out_Results",
+    )!;
+    const row = Object.fromEntries(results.header.map((h, i) => [h, results.rows[0]![i]]));
+    expect(row["Payback (years)"]).toBe(2);
+    expect(row["Final payback (years)"]).toBeNull();
+    expect(row["Payback note"]).toContain(
+      "payback: first in year 2.00, but falls back below zero by year 5, so no final payback",
+    );
+  });
+});
+
+describe("values stored on result sheets", () => {
+  const thirds: BusinessCaseModel = {
+    partners: [{ code: "A", name: "Council A" }],
+    baseline: [],
+    pools: [],
+    profiles: { Third: [0, 1 / 3] },
+    lines: [
+      {
+        label: "Set-up",
+        timing: "oneOff",
+        allocation: { kind: "partner", partner: "A" },
+        values: { Best: new Money(100) },
+      },
+      {
+        label: "Saving",
+        timing: "recurring",
+        allocation: { kind: "partner", partner: "A" },
+        values: { Best: new Money(-50) },
+        profile: "Third",
+      },
+    ],
+    cases: [{ name: "Best" }],
+    settings: { discountRate: 0.035, horizonYears: 1, roundingUnit: 1, unitLabel: "£'000" },
+  };
+
+  test("amounts are stored to two decimals beyond the rounding unit, never as long binary fractions", () => {
+    const sheet = partnersSheet(thirds, computeBusinessCase(thirds), new Map());
+    const numbers = sheet.blocks
+      .filter((b) => b.name === "CBA_Out_Cashflows" || b.name === "CBA_Out_Results")
+      .flatMap((b) => b.rows.flat())
+      .filter((v): v is number => typeof v === "number");
+    expect(numbers).toContain(16.67); // 50 × 1/3 = 16.666…
+    const results = sheet.blocks.find((b) => b.name === "CBA_Out_Results")!;
+    const npv = results.rows[0]![results.header.indexOf("NPV")] as number;
+    expect(npv).toBe(Number(npv.toFixed(2)));
+  });
+
+  test("a one-year horizon is '1 year' in the note", () => {
+    const sheet = partnersSheet(thirds, computeBusinessCase(thirds), new Map());
+    const results = sheet.blocks.find((b) => b.name === "CBA_Out_Results")!;
+    expect(results.rows[0]![results.header.indexOf("Payback note")]).toContain(
+      "does not pay back within 1 year;",
+    );
   });
 });

@@ -7,9 +7,8 @@ import { baselineColumns, inputRangeNames } from "../inputContract";
 import type { InputTable } from "../inputTable";
 import type { CellValue } from "../workbookPort";
 import { readNonNegativeNumber } from "./nonNegativeNumber";
+import { isTotalLabel } from "./totalRows";
 import type { PartnerCodes } from "./partnerCodes";
-
-const totalLabel = /^(grand\s+)?total$/i;
 
 /**
  * A baseline (CBA_Baseline, or CBA_BaselineFTE in the same shape): service areas down, one column
@@ -55,7 +54,7 @@ export function readBaseline(
   for (const row of table.rows) {
     const cell = table.address(row.index, columns.serviceArea);
     const serviceArea = cellText(table.cell(row, columns.serviceArea));
-    if (totalLabel.test(serviceArea)) {
+    if (isTotalLabel(serviceArea)) {
       totalRows.push({ row, cell });
       continue;
     }

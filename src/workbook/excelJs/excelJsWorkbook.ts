@@ -322,7 +322,15 @@ export function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
     if ("error" in value) return String(value.error);
     if ("richText" in value) return value.richText.map((part) => part.text).join("");
     if ("formula" in value || "sharedFormula" in value) {
-      return toCellValue((value as { result?: ExcelJS.CellValue }).result);
+      const { result, formula, sharedFormula } = value as {
+        result?: ExcelJS.CellValue;
+        formula?: string;
+        sharedFormula?: string;
+      };
+      // A formula saved without its calculated value (written by a library, never opened in Excel)
+      // is kept as its "=…" text, so the readers can say so instead of reading a blank or a zero.
+      if (result === undefined || result === null) return `=${String(formula ?? sharedFormula ?? "")}`;
+      return toCellValue(result);
     }
     if ("text" in value) return String((value as { text: unknown }).text);
   }

@@ -1,7 +1,8 @@
 import { type BusinessCaseResult, notQuantified } from "../../engine/businessCaseModel";
-import type { Money } from "../../engine/money";
+import { Money } from "../../engine/money";
 import type { SettingUsed } from "../contractInputs";
 import type { ContractProblem } from "../contractProblems";
+import type { PublishedCheckRow } from "../publishedFigures";
 import { productSheetNames } from "../productSheets";
 import type { ReconciliationRow } from "../resultReconciliation";
 import type { CellValue, OwnedSheet } from "../workbookPort";
@@ -10,12 +11,15 @@ import { SheetLayout } from "./sheetLayout";
 
 export const checkBlockNames = {
   checks: "CBA_Out_Checks",
+  published: "CBA_Out_Published",
   settings: "CBA_Out_Settings",
 } as const;
 
 export interface ChecksSheetInput {
   warnings: readonly ContractProblem[];
   reconciliation: readonly ReconciliationRow[];
+  /** Published figures (CBA_Published rows, total rows of CBA_Lines) against the computation. */
+  published?: readonly PublishedCheckRow[];
   /** Present when the business case was computed: lists the lines not quantified. */
   result?: BusinessCaseResult;
   settingsUsed: readonly SettingUsed[];
@@ -23,26 +27,34 @@ export interface ChecksSheetInput {
 }
 
 /**
- * The CBA Checks sheet: every validation warning, every reconciliation check (agreeing or not,
- * with both figures when not), the lines left unquantified (N/A is not zero), and the settings in
- * force with where each came from.
+ * The CBA Checks sheet: every validation warning, every self-consistency check of the results
+ * (agreeing or not, with both figures when not), the lines left unquantified (N/A is not zero),
+ * the published figures against the computation (counted separately: the self-consistency checks
+ * re-add the product's own arithmetic and say nothing about whether the document is right), and
+ * the settings in force with where each came from.
  *
  * @example
- * checksSheet({ warnings: [], reconciliation: [], settingsUsed: [], roundingUnit: new Money(1) }).blocks.length; // 2
+ * checksSheet({ warnings: [], reconciliation: [], settingsUsed: [], roundingUnit: new Money(1) }).blocks.length; // 3
  */
 export function checksSheet(input: ChecksSheetInput): OwnedSheet {
   const layout = new SheetLayout();
+  const decimals = Math.min(Math.max(input.roundingUnit.decimalPlaces(), 0), 6);
+  // Stored rounded to the rounding unit's decimals, so a cell never holds 17.240000000000002.
+  const stored = (value: Money | null | undefined) =>
+    value === null || value === undefined
+      ? null
+      : value.toDecimalPlaces(decimals, Money.ROUND_HALF_UP).toNumber();
   const rows: CellValue[][] = [];
   for (const warning of input.warnings) {
     rows.push(["Warning", warning.check, warning.cell ?? warning.range, null, null, warning.message]);
   }
   for (const row of input.reconciliation) {
     rows.push([
-      row.agrees ? "Reconciliation: agrees" : "Reconciliation: DIFFERS",
+      row.agrees ? "Self-consistency: agrees" : "Self-consistency: DIFFERS",
       row.check,
       row.location,
-      row.expected?.toNumber() ?? null,
-      row.found?.toNumber() ?? null,
+      stored(row.expected),
+      stored(row.found),
       row.message,
     ]);
   }
@@ -62,10 +74,13 @@ export function checksSheet(input: ChecksSheetInput): OwnedSheet {
   }
   if (rows.length === 0) rows.push(["None", "", "", null, null, "No warnings and nothing to reconcile"]);
   const amount = amountFormat(input.roundingUnit);
+  const published = input.published ?? [];
+  const differing = published.filter((row) => !row.agrees).length;
+  const selfDiffering = input.reconciliation.filter((row) => !row.agrees).length;
   const blocks = [
     layout.place({
       name: checkBlockNames.checks,
-      title: "Checks: validation warnings, reconciliation of the results, lines not quantified",
+      title: `Checks: validation warnings, self-consistency of the results (the product re-adding its own figures: ${selfDiffering === 0 ? "every total foots" : `${countText(selfDiffering, "figure")} DIFFER`}; this says nothing about whether a published document is right), lines not quantified`,
       header: ["Kind", "Check", "Location", "Expected", "Found", "Result"],
       rows,
       columnFormats: [null, null, null, amount, amount, null],
@@ -84,8 +99,54 @@ export function checksSheet(input: ChecksSheetInput): OwnedSheet {
             ])
           : [["(none)", null, null, null]],
     }),
+    layout.place({
+      name: checkBlockNames.published,
+      title:
+        published.length === 0
+          ? "Published figures: none given (add CBA_Published, or total rows in CBA_Lines, to check a document's figures)"
+          : `Published figures against the computation: ${differing === 0 ? `all ${countText(published.length, "figure")} agree` : `${differing} of ${countText(published.length, "figure")} DIFFER`}`,
+      header: [
+        "Result",
+        "Figure",
+        "What it summarises",
+        "Case",
+        "Partner",
+        "Cell",
+        "Published",
+        "Computed",
+        "Printed to",
+        "Message",
+      ],
+      rows:
+        published.length === 0
+          ? [["None", null, null, null, null, null, null, null, null, "No published figures to check"]]
+          : published.map((row) => [
+              row.agrees ? "Agrees" : "DIFFERS",
+              row.figure,
+              row.summarises,
+              row.caseName,
+              row.partner,
+              row.cell,
+              row.published.toNumber(),
+              row.computed === null
+                ? null
+                : row.computed
+                    .toDecimalPlaces(
+                      Math.max(row.printedTo.decimalPlaces(), row.published.decimalPlaces(), decimals) + 2,
+                      Money.ROUND_HALF_UP,
+                    )
+                    .toNumber(),
+              row.printedTo.isZero() ? "exact" : row.printedTo.toNumber(),
+              row.message,
+            ]),
+    }),
   ];
   return { name: productSheetNames.checks, blocks, charts: [] };
+}
+
+/** "1 figure", "3 figures". */
+export function countText(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 /** A product sheet left from an earlier refresh whose inputs are now absent: emptied rather than left stale. */

@@ -27,7 +27,32 @@ const chartHeightRows = 18;
 export function paybackText(result: PaybackResult): CellValue {
   return result.kind === "paysBack"
     ? result.periods.toNumber()
-    : `does not pay back within ${result.horizon} years`;
+    : `does not pay back within ${yearsText(result.horizon)}`;
+}
+
+/** A payback as a number for a numeric column; null (a blank) when there is none. */
+export function paybackYears(result: PaybackResult): number | null {
+  return result.kind === "paysBack"
+    ? result.periods.toDecimalPlaces(4, Money.ROUND_HALF_UP).toNumber()
+    : null;
+}
+
+/**
+ * What the payback columns cannot say as numbers, in words: no payback within the horizon, or a
+ * first payback after which the case falls back below zero by the end (so no final payback).
+ *
+ * @example
+ * paybackNote(first, final, "discounted payback"); // "discounted payback: first in year 2.50, but falls back below zero by year 10, so no final payback"
+ */
+export function paybackNote(first: PaybackResult, final: PaybackResult, what: string): string | undefined {
+  if (first.kind === "never") return `${what}: does not pay back within ${yearsText(first.horizon)}`;
+  if (final.kind === "never")
+    return `${what}: first in year ${first.periods.toFixed(2)}, but falls back below zero by year ${final.horizon}, so no final payback`;
+  return undefined;
+}
+
+function yearsText(count: number): string {
+  return `${count} ${count === 1 ? "year" : "years"}`;
 }
 
 export function partnerLabel(model: BusinessCaseModel, code: string): string {
@@ -37,7 +62,8 @@ export function partnerLabel(model: BusinessCaseModel, code: string): string {
 
 /**
  * The CBA Partners sheet: per partner and for the programme, per case, the set-up, annual
- * position, NPV, net ROI, payback (simple and discounted), years to recover and cashflows by year,
+ * position, NPV, net ROI, first and final payback (simple and discounted, blank with a note when
+ * there is none or the case falls back below zero), years to recover and cashflows by year,
  * with a payback chart per partner (cumulative net position by year).
  *
  * @example
@@ -52,6 +78,10 @@ export function partnersSheet(
   const amount = amountFormat(new Money(model.settings.roundingUnit));
   const codes = [...model.partners.map((p) => p.code), programme];
   const layout = new SheetLayout();
+  // Stored to two decimals beyond the rounding unit (net ROI to 6 decimals, years to 4), so no cell
+  // holds a long binary fraction such as 17.240000000000002; the formats show the rounding unit.
+  const amountDecimals = Math.min(Math.max(new Money(model.settings.roundingUnit).decimalPlaces(), 0), 6) + 2;
+  const stored = (value: Money) => value.toDecimalPlaces(amountDecimals, Money.ROUND_HALF_UP).toNumber();
   const each = (visit: (partner: PartnerCaseResult, caseName: string, code: string) => void) => {
     for (const code of codes) {
       for (const caseResult of result.cases) {
@@ -76,15 +106,27 @@ export function partnersSheet(
       code,
       partnerLabel(model, code),
       caseName,
-      partner.setUp.total.toNumber(),
-      partner.annual.total.toNumber(),
-      partner.netPresentValue.toNumber(),
-      partner.netReturnOnInvestment === null ? "no costs" : partner.netReturnOnInvestment.toNumber(),
+      stored(partner.setUp.total),
+      stored(partner.annual.total),
+      stored(partner.netPresentValue),
+      partner.netReturnOnInvestment === null
+        ? "no costs"
+        : partner.netReturnOnInvestment.toDecimalPlaces(6, Money.ROUND_HALF_UP).toNumber(),
       irrCell(partner.internalRateOfReturn),
-      paybackText(partner.payback),
-      paybackText(partner.discountedPayback),
-      partner.yearsToRecover === null ? "no annual saving" : partner.yearsToRecover.toNumber(),
+      paybackYears(partner.payback),
+      paybackYears(partner.finalPayback),
+      paybackYears(partner.discountedPayback),
+      paybackYears(partner.finalDiscountedPayback),
+      partner.yearsToRecover === null
+        ? "no annual saving"
+        : partner.yearsToRecover.toDecimalPlaces(4, Money.ROUND_HALF_UP).toNumber(),
       partner.notQuantified.join("; "),
+      [
+        paybackNote(partner.payback, partner.finalPayback, "payback"),
+        paybackNote(partner.discountedPayback, partner.finalDiscountedPayback, "discounted payback"),
+      ]
+        .filter((note) => note !== undefined)
+        .join("; "),
     ]),
   );
 
@@ -97,7 +139,7 @@ export function partnersSheet(
       ["Cumulative net benefit", partner.cumulativeNetBenefit],
     ];
     for (const [measure, values] of measures)
-      cashflowRows.push([code, caseName, measure, ...values.map((v) => v.toNumber())]);
+      cashflowRows.push([code, caseName, measure, ...values.map(stored)]);
   });
 
   const blocks: TableBlock[] = [
@@ -109,7 +151,7 @@ export function partnersSheet(
     }),
     layout.place({
       name: partnerBlockNames.results,
-      title: `Results per partner and case (${unit}; set-up costs positive, annual savings in brackets; NPV and cashflows are net benefit, savings minus costs)`,
+      title: `Results per partner and case (${unit}; set-up costs positive, annual savings in brackets; NPV and cashflows are net benefit, savings minus costs; payback is first and final, blank with a note when there is none)`,
       header: [
         "Partner",
         "Name",
@@ -120,9 +162,12 @@ export function partnersSheet(
         "Net ROI",
         "IRR",
         "Payback (years)",
+        "Final payback (years)",
         "Discounted payback (years)",
+        "Final discounted payback (years)",
         "Years to recover",
         "Not quantified",
+        "Payback note",
       ],
       rows: resultRows,
       columnFormats: [
@@ -137,6 +182,9 @@ export function partnersSheet(
         yearsFormat,
         yearsFormat,
         yearsFormat,
+        yearsFormat,
+        yearsFormat,
+        null,
         null,
       ],
     }),
@@ -154,7 +202,7 @@ export function partnersSheet(
   for (const code of codes) {
     const rows: CellValue[][] = result.cases.map((caseResult) => {
       const partner = caseResult.partners.find((p) => p.partner === code);
-      return [caseResult.name, ...(partner?.cumulativeNetBenefit ?? []).map((v) => v.toNumber())];
+      return [caseResult.name, ...(partner?.cumulativeNetBenefit ?? []).map(stored)];
     });
     const block = layout.place(
       {
@@ -191,5 +239,6 @@ function irrCell(result: IrrResult): CellValue {
       .map((root) => `${(root * 100).toFixed(1)}%`)
       .join(", ")})`;
   }
+  // Full precision: the rate is the root of the NPV, and a rounded rate would no longer bring it to zero.
   return result.rate;
 }

@@ -4,6 +4,7 @@ import type { RiskBands, RiskRegisterSummary } from "../../engine/riskRegister";
 import type { RisksInput, SettingUsed } from "../contractInputs";
 import type { ContractProblem } from "../contractProblems";
 import { allProductSheetNames, sameSheetName } from "../productSheets";
+import type { PublishedCheckRow } from "../publishedFigures";
 import type { ReconciliationRow } from "../resultReconciliation";
 import type { ScenarioAnalysis } from "../scenarioAnalysis";
 import type { CellUpdate, OwnedSheet, SheetInfo, WritePlan } from "../workbookPort";
@@ -27,6 +28,8 @@ export interface WritePlanInput {
   risks?: { input: RisksInput; summary: RiskRegisterSummary; bands: RiskBands; updates: CellUpdate[] };
   warnings: readonly ContractProblem[];
   reconciliation: readonly ReconciliationRow[];
+  /** Published figures against the computation, for the CBA Checks sheet. */
+  published?: readonly PublishedCheckRow[];
   settingsUsed: readonly SettingUsed[];
   roundingUnit: Money;
   /** When given, every sheet of the plan carries a provenance block (a refresh always gives it). */
@@ -56,6 +59,7 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
     roundingUnit: input.roundingUnit,
   };
   if (input.businessCase) checks.result = input.businessCase.result;
+  if (input.published) checks.published = input.published;
   sheets.push(checksSheet(checks));
 
   for (const name of allProductSheetNames) {

@@ -7,6 +7,7 @@ import {
   canonicalHeaders,
   inputRangeNames,
   partnerColumns,
+  publishedColumns,
   riskColumns,
   settingDefaults,
 } from "../inputContract";
@@ -25,10 +26,12 @@ const instructions: Record<string, string> = {
   [inputRangeNames.pools]:
     "Who shares what: Basis is Baseline, FTE, Equal or Manual; list service areas and partners separated by ; (or * for all).",
   [inputRangeNames.lines]:
-    "Costs positive, savings negative. Timing: One-off or Recurring. Allocation: a pool name or one partner's code. N/A = not quantified.",
+    "Costs positive, savings negative. Timing: One-off or Recurring. Allocation: a pool or a partner's code. N/A = not quantified. Optional Kind column: Cost or Benefit.",
   [inputRangeNames.profiles]:
     "Optional phasing: the fraction of a line's amount in each year (a recurring line runs on at its last rate).",
   [inputRangeNames.settings]: "Change these here or in the task pane's Settings tab.",
+  [inputRangeNames.published]:
+    "Optional: figures the document prints (e.g. Annual saving 4,000 printed to 1,000; Net ROI 75.3% printed to 0.1%), checked on CBA Checks.",
   [inputRangeNames.risks]:
     "Likelihood and impact from 1 to 5; Score and Band are filled in by the add-in on each refresh.",
 };
@@ -60,7 +63,8 @@ export const blankTemplateNotes: NoteSheetSpec = {
     "1. Partners: list the partner bodies. 2. Baseline: their spend per service area, the usual basis of shares.",
     "3. Pools: which partners share which lines. 4. Lines: the costs and savings, one column per case (Best, Worst).",
     "5. Profiles (optional): how each line phases over the years. 6. Settings: discount rate, horizon, rounding, risk bands.",
-    "7. Risks (optional): the risk register. Then press Refresh all results in the task pane.",
+    "7. Risks (optional): the risk register. 8. Published (optional): figures the document prints, to check.",
+    "Then press Refresh all results in the task pane.",
     "Amounts are in the unit named in Settings; costs positive, savings negative (shown in brackets).",
   ],
 };
@@ -108,5 +112,13 @@ export function blankTemplateRanges(): InputRangeSpec[] {
       as: "definedName",
     }),
     blankTable(inputRangeNames.risks, "Risks", canonicalHeaders(riskColumns)),
+    blankTable(inputRangeNames.published, "Published", canonicalHeaders(publishedColumns), [
+      null,
+      null,
+      null,
+      null,
+      amount,
+      null,
+    ]),
   ];
 }

@@ -1,4 +1,10 @@
-import { canonicalHeaders, inputRangeNames, partnerColumns, riskColumns } from "../inputContract";
+import {
+  canonicalHeaders,
+  inputRangeNames,
+  partnerColumns,
+  publishedColumns,
+  riskColumns,
+} from "../inputContract";
 import type { CellValue, InputRangeSpec, NoteSheetSpec } from "../workbookPort";
 
 /**
@@ -404,6 +410,21 @@ const risks: [
 ];
 
 /**
+ * Figures the document prints in Appendix H (per-organisation totals, £'000), for the CBA Checks
+ * sheet to compare with what the product computes from the lines: each should agree to the £1k.
+ */
+const publishedFigures: (string | number | null)[][] = [
+  ["Total programme set-up, best", "Set-up", "Best", null, 3045, 1],
+  ["Total programme set-up, worst", "Set-up", "Worst", null, 3680, 1],
+  ["Total programme annual, best", "Annual saving", "Best", null, -3930, 1],
+  ["Total programme annual, worst", "Annual saving", "Worst", null, -1970, 1],
+  ["HCC total set-up, best", "Set-up", "Best", "HCC", 1858, 1],
+  ["HCC total annual, best", "Annual saving", "Best", "HCC", -1804, 1],
+  ["HC total set-up, worst", "Set-up", "Worst", "HC", 925, 1],
+  ["HFRS total annual, worst", "Annual saving", "Worst", "HFRS", -127, 1],
+];
+
+/**
  * The sample's input ranges: tables for most, defined names for the settings and scenarios,
  * since the contract accepts both.
  *
@@ -515,6 +536,15 @@ export function hampshireSampleRanges(): InputRangeSpec[] {
         ["Start delayed a year", "Best", 1, 1, 1],
       ],
       as: "definedName",
+    },
+    {
+      name: inputRangeNames.published,
+      sheet: "Published",
+      topLeft: "A1",
+      header: canonicalHeaders(publishedColumns),
+      rows: publishedFigures,
+      as: "table",
+      columnFormats: [null, null, null, null, amount, null],
     },
     {
       name: inputRangeNames.risks,
