@@ -50,6 +50,41 @@ export function apportionLines(
   return rows;
 }
 
+/**
+ * Controlled rounding of lines already in whole rounding units (signed safe integers), by weights
+ * prepared with `apportionmentWeights`: the parts, in units, go to `out[offset + line × partners +
+ * partner]`, by the same rule as `apportionLines`. Plain numbers in and out, for a simulation that
+ * apportions every trial.
+ *
+ * @example
+ * const out = new Float64Array(6);
+ * apportionLineUnits([1140, -115], apportionmentWeights([0.73, 0.22, 0.05]), out); // out → [832, 251, 57, -84, -25, -6]
+ */
+export function apportionLineUnits(
+  units: ArrayLike<number>,
+  weights: UnitWeights,
+  out: Float64Array,
+  offset = 0,
+): Float64Array {
+  const values: number[] = [];
+  for (let l = 0; l < units.length; l++) {
+    const value = units[l]!;
+    if (!Number.isSafeInteger(value)) {
+      throw new EngineError(
+        "invalidNumber",
+        `units[${l + 1}]`,
+        `${String(value)} is not a whole number of rounding units below 2^53`,
+      );
+    }
+    values.push(value);
+  }
+  const cells = quotas(values, weights);
+  const raised = controlledRounding(cells, weights);
+  for (let cell = 0; cell < raised.length; cell++)
+    out[offset + cell] = cells.partUnits(cell, raised[cell] === 1);
+  return out;
+}
+
 function signedBig(size: { count?: number; exact?: Money; negative: boolean }): bigint {
   const magnitude = size.count !== undefined ? BigInt(size.count) : BigInt(size.exact!.toFixed(0));
   return size.negative ? -magnitude : magnitude;
@@ -66,6 +101,8 @@ interface Quotas {
   /** Compares the remainders of two cells: positive when the first is larger. */
   compareRemainders(a: number, b: number): number;
   part(cell: number, raised: boolean, unit: ReturnType<typeof readRoundingUnit>): Money;
+  /** The part in units as a number (exact while amounts are below 2^53 units). */
+  partUnits(cell: number, raised: boolean): number;
 }
 
 /** Plain numbers: valid while Σ|units| × total stays a safe integer (checked here, else BigInt). */
@@ -123,6 +160,7 @@ function quotas(units: readonly number[], weights: UnitWeights): Quotas {
     fractional,
     compareRemainders: (a, b) => remainders[a]! - remainders[b]!,
     part: (cell, raised, unit) => unit.toAmount(floors[cell]! + (raised ? 1 : 0), false),
+    partUnits: (cell, raised) => floors[cell]! + (raised ? 1 : 0) || 0,
   };
 }
 
@@ -171,6 +209,7 @@ function bigQuotas(units: readonly bigint[], weights: UnitWeights): Quotas {
       if (units === 0n) return new Money(0);
       return new Money(units.toString()).times(unit.value);
     },
+    partUnits: (cell, raised) => Number(floors[cell]! + (raised ? 1n : 0n)),
   };
 }
 
