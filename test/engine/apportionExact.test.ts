@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { apportion, apportionUnits, apportionmentWeights } from "../../src/engine/apportion";
 import { apportionLines } from "../../src/engine/apportionLines";
+import { computeBusinessCase } from "../../src/engine/businessCase";
 import { distributeUnits } from "../../src/engine/largestRemainder";
 import { Money, sum } from "../../src/engine/money";
 import { sharesFromBases } from "../../src/engine/shares";
@@ -235,6 +236,51 @@ describe("controlled rounding in whole numbers", () => {
               const exact = amounts[l]!.times(weights[p]!).div(weightTotal);
               expect(part.minus(exact).abs().lt(1)).toBe(true);
             }),
+          );
+        },
+      ),
+    );
+  });
+});
+
+describe("pools with exact shares apportion by their bases", () => {
+  it("gives the tied leftover unit to the larger share (40-digit shares gave each partner 1 of 3 at bases 2 / 3 / 1)", () => {
+    const shares = sharesFromBases([2, 3, 1]);
+    // Exact quotas 1, 1.5 and 0.5: the first is whole, the other two tie, so the larger share wins.
+    expect(apportionLines([3], shares.weights, { unit: 1 })[0]!.map(Number)).toEqual([1, 2, 0]);
+    expect(decimalApportionLines([3], shares.applied, { unit: 1 })[0]!.map(Number)).toEqual([1, 1, 1]);
+    const result = computeBusinessCase({
+      partners: ["A", "B", "C"].map((code) => ({ code, name: code })),
+      baseline: [{ serviceArea: "Finance", amounts: { A: 2, B: 3, C: 1 } }],
+      pools: [{ name: "Shared", basis: "baseline", serviceAreas: "all", partners: "all" }],
+      lines: [
+        {
+          label: "Set-up",
+          timing: "oneOff",
+          allocation: { kind: "pool", pool: "Shared" },
+          values: { Base: new Money(3) },
+        },
+      ],
+      profiles: {},
+      cases: [{ name: "Base" }],
+      settings: { discountRate: 0, horizonYears: 1, roundingUnit: 1, unitLabel: "£'000" },
+    });
+    const parts = result.lines[0]!.byCase.Base!.parts!;
+    expect(["A", "B", "C"].map((code) => parts[code]!.toNumber())).toEqual([1, 2, 0]);
+  });
+
+  it("property: the weights are proportional to the applied shares, rounded or exact", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 8 })
+          .filter((b) => b.some((x) => x > 0)),
+        fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+        (bases, decimals) => {
+          const shares = sharesFromBases(bases, decimals === undefined ? {} : { decimals });
+          const total = sum(shares.weights);
+          shares.weights.forEach((w, i) =>
+            expect(w.div(total).minus(shares.applied[i]!).abs().lt(1e-35)).toBe(true),
           );
         },
       ),
