@@ -28,8 +28,30 @@ export function presentValues(cashflows: readonly Amount[], rate: DiscountRate):
  * floatDiscountFactors(2, 0.1) // → Float64Array [1, 0.9090909090909091, 0.8264462809917354]
  */
 export function floatDiscountFactors(periods: number, rate: DiscountRate): Float64Array {
-  return Float64Array.from(discountFactors(periods, rate), (f) => f.toNumber());
+  return sharedFloatDiscountFactors(periods, rate).slice();
 }
+
+/**
+ * The same factors, remembered per constant rate (payback and NPV ask for the same few rates
+ * thousands of times, and reading decimals as numbers is slow); the array is shared, so callers
+ * must not change it.
+ *
+ * @example
+ * sharedFloatDiscountFactors(2, 0.1)[1] // → 0.9090909090909091
+ */
+export function sharedFloatDiscountFactors(periods: number, rate: DiscountRate): Float64Array {
+  if (Array.isArray(rate)) return Float64Array.from(discountFactors(periods, rate), (f) => f.toNumber());
+  const key = String(rate);
+  const known = floatFactorCache.get(key);
+  if (known && known.length >= periods + 1)
+    return known.length === periods + 1 ? known : known.subarray(0, periods + 1);
+  const factors = Float64Array.from(discountFactors(periods, rate), (f) => f.toNumber());
+  if (floatFactorCache.size >= 32) floatFactorCache.clear();
+  floatFactorCache.set(key, factors);
+  return factors;
+}
+
+const floatFactorCache = new Map<string, Float64Array>();
 
 /**
  * Net present value of `periods` float64 cashflows starting at `offset` (a row of a matrix), with
@@ -103,7 +125,7 @@ export function netPresentValues(
     `hold ${rows.length} values, which is not a whole number of rows of ${periods} periods`,
   );
   const tolerance = options.tolerance ?? 0.005;
-  const factors = floatDiscountFactors(periods - 1, rate);
+  const factors = sharedFloatDiscountFactors(periods - 1, rate);
   const result = out ?? new Float64Array(count);
   const bound = new Float64Array(1);
   for (let i = 0; i < count; i++) {

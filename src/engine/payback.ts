@@ -1,7 +1,7 @@
 import { type DiscountRate, discountFactors, readAmounts } from "./discounting";
 import { EngineError, requireValue } from "./errors";
 import { type Amount, Money, toMoney } from "./money";
-import { floatDiscountFactors, presentValues } from "./npv";
+import { presentValues, sharedFloatDiscountFactors } from "./npv";
 
 /**
  * When a case breaks even. `periods` is interpolated inside the period of the crossing:
@@ -113,7 +113,12 @@ function scanPayback(
     cumulative = next;
     size += Math.abs(value);
     const total = cumulative + compensation;
-    if (!whole && Math.abs(total) <= (perTerm + 2 * roundoff) * size + 2 * roundoff * Math.abs(total))
+    // Zero terms are exact: a total of nothing but zeros is exactly zero.
+    if (
+      !whole &&
+      size > 0 &&
+      Math.abs(total) <= (perTerm + 2 * roundoff) * size + 2 * roundoff * Math.abs(total)
+    )
       scan.certain = false;
     const negative = total < 0;
     if (negative) {
@@ -176,7 +181,7 @@ export function payback(cashflows: readonly Amount[], options: PaybackOptions = 
       exact &&= decimal.isInteger() && decimal.abs().lte(Number.MAX_SAFE_INTEGER);
     }
   }
-  const factors = options.rate === undefined ? undefined : floatDiscountFactors(horizon, options.rate);
+  const factors = options.rate === undefined ? undefined : sharedFloatDiscountFactors(horizon, options.rate);
   const scan = scanPayback(numbers, 0, periods, factors, sharedScan, exact);
   if (!scan.certain) {
     // A cumulative position too close to zero for float64 to tell its sign: decide in decimals.
@@ -340,7 +345,8 @@ export function paybackPeriods(
         "is not a finite number",
       );
   }
-  const factors = options.rate === undefined ? undefined : floatDiscountFactors(periods - 1, options.rate);
+  const factors =
+    options.rate === undefined ? undefined : sharedFloatDiscountFactors(periods - 1, options.rate);
   const result = out ?? new Float64Array(count);
   for (let i = 0; i < count; i++) result[i] = paybackOfRow(rows, i * periods, periods, factors, options);
   return result;
