@@ -24,6 +24,9 @@ export function trialNetPresentValue(
   return netPresentValueOfRow(net, offset, periods, factors);
 }
 
+/** A simulation asks "does it pay back within N years?": falling back below zero is not paying back. */
+const trialOptions = { fallingBack: "never" } as const;
+
 /**
  * Payback in periods of the net cashflow at `offset` (discounted first when `factors` is given):
  * the first time the cumulative position climbs back to zero or above after going negative,
@@ -41,5 +44,5 @@ export function trialPayback(
   periods: number,
   factors?: Float64Array,
 ): number {
-  return paybackOfRow(net, offset, periods, factors, { fallingBack: "never" });
+  return paybackOfRow(net, offset, periods, factors, trialOptions);
 }
