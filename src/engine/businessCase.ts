@@ -247,7 +247,8 @@ function partsForCase(
       if (members.length === 0) continue;
       const matrix = apportionLines(
         members.map(({ l }) => values[l] as Money),
-        pool.shares.applied,
+        // The whole-number weights behind the applied shares: exact, and ties go by the rule.
+        pool.shares.weights,
         { unit, subjects: members.map(({ line }) => `line '${line.label}'`) },
       );
       members.forEach(({ l }, row) => {

@@ -11,6 +11,13 @@ import { type Amount, Money, sum, toMoney } from "./money";
 export interface Shares {
   raw: Money[];
   applied: Money[];
+  /**
+   * Whole-number weights exactly proportional to the applied shares: the bases themselves for
+   * exact shares (whose applied decimals are 40-digit roundings of bases / total), the rounded
+   * shares in units (73 / 22 / 5) for rounded ones. Apportioning by these is exact and fast; by
+   * 40-digit exact shares, equal remainders can come apart by rounding noise.
+   */
+  weights: Money[];
 }
 
 export interface ShareOptions {
@@ -45,8 +52,10 @@ export function sharesFromBases(bases: readonly Amount[], options: ShareOptions 
   if (total.isZero())
     throw new EngineError("invalidNumber", subject, "are all zero, so no partner has a share");
   const raw = values.map((v) => v.div(total));
-  if (options.decimals === undefined) return { raw, applied: raw.map((r) => new Money(r)) };
-  return { raw, applied: roundShares(values, options.decimals, subject) };
+  if (options.decimals === undefined) return { raw, applied: raw.map((r) => new Money(r)), weights: values };
+  const units = roundShares(values, options.decimals, subject);
+  const unitsInWhole = new Money(10).pow(options.decimals + 2);
+  return { raw, applied: units.map((u) => u.div(unitsInWhole)), weights: units };
 }
 
 /**
@@ -72,12 +81,12 @@ export function sharesFromTable(rows: readonly (readonly Amount[])[], options: S
   return sharesFromBases(totals, options);
 }
 
-/** Rounds shares to `decimals` of a percent with largest remainder, so they sum to exactly 1. */
+/** Shares rounded to `decimals` of a percent with largest remainder, in units of 10^-(decimals+2). */
 function roundShares(bases: readonly Decimal[], decimals: number, subject: string): Money[] {
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 10) {
     throw new EngineError("invalidNumber", `${subject} decimals`, "must be a whole number from 0 to 10");
   }
   // Whole units of 10^-(decimals+2): 100 units per whole at 0 decimals (one unit = 1%).
   const unitsInWhole = new Money(10).pow(decimals + 2);
-  return distributeUnits(unitsInWhole, bases).map((units) => units.div(unitsInWhole));
+  return distributeUnits(unitsInWhole, bases);
 }

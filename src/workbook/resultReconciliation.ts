@@ -77,7 +77,7 @@ export function reconcileResults(model: BusinessCaseModel, result: BusinessCaseR
         );
         if (members.length === 0) continue;
         const total = sum(members.map(({ entry }) => entry!.amount as Money));
-        const expected = apportion(total, pool.shares.applied, { unit, subject: `pool '${pool.pool}'` });
+        const expected = apportion(total, pool.shares.weights, { unit, subject: `pool '${pool.pool}'` });
         const what = timing === "oneOff" ? "one-off" : "recurring";
         report(
           "Pool columns add up to the pool total apportioned",

@@ -6,7 +6,7 @@
  * "foot" counts results whose parts add up to the amount at all.
  */
 import type { BenchSection } from "./benchmark";
-import { apportion } from "../../src/engine/apportion";
+import { apportion, apportionUnits, apportionmentWeights } from "../../src/engine/apportion";
 
 const amountCount = 100_000;
 const partners = 10;
@@ -78,8 +78,25 @@ export const sections: BenchSection[] = [
       "Amounts up to £10m in pence, 30% savings; weights are baselines. Right = identical to Hamilton's largest remainder (exact BigInt reference); foot = parts sum to the amount.",
     cases: [
       {
-        name: "engine apportion (decimal, largest remainder)",
+        name: "engine apportionUnits (batch: Float64Array in and out)",
+        setup: () => {
+          const data = prepare();
+          return { ...data, matrix: new Float64Array(data.pence) };
+        },
+        peer: "round each part independently (Math.round)",
+        run: (prepared) => {
+          const data = prepared as Prepared & { matrix: Float64Array };
+          const parts = apportionUnits(data.matrix, apportionmentWeights(data.weights));
+          const results = data.pence.map((_, i) =>
+            Array.from(parts.subarray(i * partners, (i + 1) * partners)),
+          );
+          return score(results, data);
+        },
+      },
+      {
+        name: "engine apportion (one call per amount, Money parts)",
         setup: prepare,
+        peer: "round each part independently (Math.round)",
         run: (prepared) => {
           const data = prepared as Prepared;
           const results = data.pence.map((p) =>
@@ -91,7 +108,6 @@ export const sections: BenchSection[] = [
       {
         name: "round each part independently (Math.round)",
         setup: prepare,
-        peer: "engine apportion (decimal, largest remainder)",
         run: (prepared) => {
           const data = prepared as Prepared;
           const total = data.weights.reduce((a, b) => a + b, 0);
@@ -102,7 +118,7 @@ export const sections: BenchSection[] = [
       {
         name: "floor, leftovers in list order (money-library allocate)",
         setup: prepare,
-        peer: "engine apportion (decimal, largest remainder)",
+        peer: "round each part independently (Math.round)",
         run: (prepared) => {
           const data = prepared as Prepared;
           const total = data.weights.reduce((a, b) => a + b, 0);

@@ -244,6 +244,185 @@ function bareLoop(flat: Flat, shape: "triangular" | "pert"): string {
   return `P50 NPV ${median.toFixed(1)}`;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The bare loop that also apportions every trial: values rounded to the unit, each pool's lines of
+// one timing split by largest remainder with both lines and partner columns footing (the greedy
+// pass of controlled rounding; the engine adds augmenting paths for the rare stranded unit).
+
+interface Group {
+  lines: number[];
+  /** Whole-number weights (baselines) of the group's partners and their partner rows. */
+  weights: number[];
+  rows: number[];
+  /** Year fractions of each line of the group, line after line. */
+  fractions: Float64Array;
+}
+
+interface FlatApportioned {
+  lines: number;
+  low: Float64Array;
+  mode: Float64Array;
+  high: Float64Array;
+  groups: Group[];
+  factors: Float64Array;
+}
+
+function flattenForApportioning(model: BusinessCaseModel): FlatApportioned {
+  const n = model.lines.length;
+  const baseline = model.baseline[0]!.amounts;
+  const byKey = new Map<string, Group>();
+  model.lines.forEach((line, l) => {
+    const members =
+      line.allocation.kind === "partner"
+        ? [line.allocation.partner]
+        : model.pools.find((p) => p.name === (line.allocation as { pool: string }).pool)!.partners === "all"
+          ? partnerCodes
+          : ["P1", "P2", "P3"];
+    const key = line.allocation.kind === "partner" ? `direct ${l}` : `${line.allocation.pool} ${line.timing}`;
+    const group = byKey.get(key) ?? {
+      lines: [],
+      weights: members.length === 1 ? [1] : members.map((code) => Number(baseline[code])),
+      rows: members.map((code) => partnerCodes.indexOf(code)),
+      fractions: new Float64Array(0),
+    };
+    group.lines.push(l);
+    byKey.set(key, group);
+  });
+  for (const group of byKey.values()) {
+    group.fractions = new Float64Array(group.lines.length * periods);
+    group.lines.forEach((l, k) => {
+      const line = model.lines[l]!;
+      const profile = line.profile
+        ? model.profiles[line.profile]!.map(Number)
+        : line.timing === "oneOff"
+          ? [1]
+          : [0, 1];
+      for (let t = 0; t < periods; t++)
+        group.fractions[k * periods + t] =
+          t < profile.length ? profile[t]! : line.timing === "oneOff" ? 0 : profile[profile.length - 1]!;
+    });
+  }
+  const flat: FlatApportioned = {
+    lines: n,
+    low: new Float64Array(n),
+    mode: new Float64Array(n),
+    high: new Float64Array(n),
+    groups: [...byKey.values()],
+    factors: Float64Array.from({ length: periods }, (_, t) => 1 / (1 + rate) ** t),
+  };
+  model.lines.forEach((line, l) => {
+    const best = Number(line.values.Best);
+    const worst = Number(line.values.Worst);
+    flat.low[l] = Math.min(best, worst);
+    flat.high[l] = Math.max(best, worst);
+    flat.mode[l] = Number(line.values.Base);
+  });
+  return flat;
+}
+
+/** Largest remainder of `size` ≥ 0 units by whole weights into parts (the column targets). */
+function hamiltonInto(size: number, weights: readonly number[], total: number, parts: number[]): void {
+  let handedOut = 0;
+  const remainders = weights.map((w, q) => {
+    parts[q] = Math.floor((size * w) / total);
+    handedOut += parts[q]!;
+    return size * w - parts[q]! * total;
+  });
+  const order = weights
+    .map((_, q) => q)
+    .sort((a, b) => remainders[b]! - remainders[a]! || weights[b]! - weights[a]! || a - b);
+  for (let k = 0; k < size - handedOut; k++) parts[order[k]!]! += 1;
+}
+
+function bareLoopApportioning(flat: FlatApportioned): string {
+  const partners = partnerCodes.length + 1;
+  const generator = xoroshiro128plus(seed);
+  const draws = new Float64Array(flat.lines * trials);
+  const order = new Int32Array(trials);
+  for (let l = 0; l < flat.lines; l++) {
+    for (let i = 0; i < trials; i++) order[i] = i;
+    for (let i = trials - 1; i > 0; i--) {
+      const j = uniformInt(generator, 0, i);
+      const held = order[i]!;
+      order[i] = order[j]!;
+      order[j] = held;
+    }
+    for (let i = 0; i < trials; i++) draws[l * trials + i] = (order[i]! + uniformFloat64(generator)) / trials;
+  }
+  const npv = new Float64Array(partners * trials);
+  const net = new Float64Array(partners * periods);
+  const units = new Float64Array(flat.lines);
+  for (let i = 0; i < trials; i++) {
+    net.fill(0);
+    for (let l = 0; l < flat.lines; l++) {
+      const value = triangularQuantile(draws[l * trials + i]!, flat.low[l]!, flat.mode[l]!, flat.high[l]!);
+      units[l] = value < 0 ? -Math.round(-value) : Math.round(value);
+    }
+    for (const group of flat.groups) {
+      const width = group.weights.length;
+      const total = group.weights.reduce((a, b) => a + b, 0);
+      const cells = group.lines.length * width;
+      const floors = new Float64Array(cells);
+      const remainders = new Float64Array(cells);
+      const rowNeed = group.lines.map(() => 0);
+      const columnNeed = group.weights.map(() => 0);
+      let groupTotal = 0;
+      group.lines.forEach((l, k) => {
+        let handedOut = 0;
+        for (let q = 0; q < width; q++) {
+          const product = units[l]! * group.weights[q]!;
+          const floor = Math.floor(product / total);
+          floors[k * width + q] = floor;
+          remainders[k * width + q] = product - floor * total;
+          handedOut += floor;
+          columnNeed[q]! -= floor;
+        }
+        rowNeed[k] = units[l]! - handedOut;
+        groupTotal += units[l]!;
+      });
+      const targets: number[] = [];
+      hamiltonInto(Math.abs(groupTotal), group.weights, total, targets);
+      targets.forEach((t, q) => (columnNeed[q]! += groupTotal < 0 ? -t : t));
+      const cellOrder = Array.from({ length: cells }, (_, c) => c)
+        .filter((c) => remainders[c]! > 0)
+        .sort(
+          (a, b) =>
+            remainders[b]! - remainders[a]! || group.weights[b % width]! - group.weights[a % width]! || a - b,
+        );
+      for (const c of cellOrder) {
+        const k = Math.floor(c / width);
+        const q = c % width;
+        if (rowNeed[k]! > 0 && columnNeed[q]! > 0) {
+          floors[c]! += 1;
+          rowNeed[k]!--;
+          columnNeed[q]!--;
+        }
+      }
+      group.lines.forEach((_, k) => {
+        for (let q = 0; q < width; q++) {
+          const part = floors[k * width + q]!;
+          const row = group.rows[q]! * periods;
+          const programme = partnerCodes.length * periods;
+          for (let t = 0; t < periods; t++) {
+            const change = part * group.fractions[k * periods + t]!;
+            net[row + t]! -= change;
+            net[programme + t]! -= change;
+          }
+        }
+      });
+    }
+    for (let p = 0; p < partners; p++) {
+      let present = 0;
+      for (let t = 0; t < periods; t++) present += net[p * periods + t]! * flat.factors[t]!;
+      npv[p * trials + i] = present;
+    }
+  }
+  const sorted = npv.slice(partnerCodes.length * trials).sort();
+  const position = (trials - 1) * 0.5;
+  const below = Math.floor(position);
+  return `P50 NPV ${(sorted[below]! + (position - below) * (sorted[below + 1]! - sorted[below]!)).toFixed(1)}`;
+}
+
 export const sections: BenchSection[] = [
   {
     title: "Monte Carlo simulation",
@@ -254,6 +433,16 @@ export const sections: BenchSection[] = [
         name: "bare float64 loop, triangular",
         setup: () => flatten(benchModel()),
         run: (flat) => bareLoop(flat as Flat, "triangular"),
+      },
+      {
+        name: "engine, triangular, apportioning every trial",
+        run: engineCase({ ...engineOptions, apportionEachTrial: true }),
+        peer: "bare float64 loop, triangular, apportioning every trial (greedy controlled rounding, NPV only)",
+      },
+      {
+        name: "bare float64 loop, triangular, apportioning every trial (greedy controlled rounding, NPV only)",
+        setup: () => flattenForApportioning(benchModel()),
+        run: (flat) => bareLoopApportioning(flat as FlatApportioned),
       },
       {
         name: "engine, PERT",

@@ -22,6 +22,7 @@ import {
 import { imposeRankCorrelation } from "./rankCorrelation";
 import { type SamplingMethod, seededGenerator, uniformDraws } from "./sampling";
 import { trialNetPresentValue, trialPayback } from "./trialAppraisal";
+import { type TrialApportionment, apportionTrial, prepareTrialApportionment } from "./trialApportionment";
 
 /** Lines whose ranks move together: every pair in the group has this rank correlation. */
 export interface CorrelatedGroup {
@@ -52,6 +53,14 @@ export interface SimulationOptions extends CaseSelection {
   histogramBins?: number;
   /** The N in "probability of paying back within N years" (default: the horizon). */
   paybackWithinYears?: number;
+  /**
+   * Apportion every trial as the business case does (default false): round each line's value to
+   * the rounding unit and apportion each pool's lines by controlled rounding, so each trial's
+   * partner figures are exactly what the case would show for those values. Without it a trial
+   * moves each partner by its exact share of each line's change from the base case, which is
+   * smoother (no unit steps) and is what the percentiles have always meant.
+   */
+  apportionEachTrial?: boolean;
 }
 
 export const largestTrialCount = 100_000;
@@ -99,6 +108,11 @@ export interface SimulationState {
   readonly netPresentValues: Float64Array;
   readonly paybacks: Float64Array;
   readonly discountedPaybacks: Float64Array;
+  /** Set when every trial is apportioned (`apportionEachTrial`); the line values of the trial go to `values`. */
+  readonly apportionment: TrialApportionment | undefined;
+  readonly values: Float64Array;
+  /** Model line index of each simulated line (line labels need not be unique). */
+  readonly lineOfSimulated: Int32Array;
 }
 
 interface ResolvedOptions {
@@ -289,6 +303,12 @@ export function prepareSimulation(
   }
 
   const factors = Float64Array.from(effects.discountFactors, (f) => f.toNumber());
+  let apportionment: TrialApportionment | undefined;
+  if (options.apportionEachTrial === true) {
+    const simulatedOf = new Int32Array(model.lines.length).fill(-1);
+    simulatedIndices.forEach((l, v) => (simulatedOf[l] = v));
+    apportionment = prepareTrialApportionment(model, effects, simulatedOf);
+  }
   const referenceNetBenefit = Float64Array.from(effects.referenceNetBenefit.flat(), (v) => v.toNumber());
   return {
     trials,
@@ -316,6 +336,9 @@ export function prepareSimulation(
     netPresentValues: new Float64Array(partnerCount * trials),
     paybacks: new Float64Array(partnerCount * trials),
     discountedPaybacks: new Float64Array(partnerCount * trials),
+    apportionment,
+    values: new Float64Array(count),
+    lineOfSimulated: Int32Array.from(simulatedIndices),
   };
 }
 
@@ -338,21 +361,26 @@ export function runTrials(state: SimulationState, count: number): SimulationProg
   const { trials, periods, partnerCount, net, draws, shapes, reversed, low, mode, high, reference, perts } =
     state;
   const { entryStart, entryIndex, entryEffect, referenceNetBenefit, discountFactors } = state;
-  const { netPresentValues, paybacks, discountedPaybacks } = state;
+  const { netPresentValues, paybacks, discountedPaybacks, apportionment, values } = state;
   const lines = shapes.length;
   const end = Math.min(trials, state.done + count);
   for (let i = state.done; i < end; i++) {
-    net.set(referenceNetBenefit);
+    if (!apportionment) net.set(referenceNetBenefit);
     for (let v = 0; v < lines; v++) {
       let u = draws[v * trials + i]!;
       if (reversed[v] === 1) u = 1 - u;
       const value =
         shapes[v] === 1 ? pertQuantileOf(perts[v]!, u) : triangularQuantile(u, low[v]!, mode[v]!, high[v]!);
+      if (apportionment) {
+        values[v] = value;
+        continue;
+      }
       const change = value - reference[v]!;
       if (change === 0) continue;
       for (let e = entryStart[v]!, last = entryStart[v + 1]!; e < last; e++)
         net[entryIndex[e]!]! += change * entryEffect[e]!;
     }
+    if (apportionment) apportionTrial(apportionment, values, net, periods, partnerCount);
     for (let p = 0; p < partnerCount; p++) {
       const offset = p * periods;
       netPresentValues[p * trials + i] = trialNetPresentValue(net, offset, periods, discountFactors);
