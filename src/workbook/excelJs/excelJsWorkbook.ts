@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import {
   absoluteRange,
@@ -7,6 +8,7 @@ import {
   quotedSheetName,
   rangeAddress,
 } from "../cellAddress";
+import { allInputRangeNames } from "../inputContract";
 import { newInputSheetNames, refuseInputRangeClashes } from "../newInputSheets";
 import { sameSheetName } from "../productSheets";
 import {
@@ -23,7 +25,11 @@ import {
   type WorkbookSnapshot,
   type WritePlan,
 } from "../workbookPort";
+import { writeFileAtomically } from "../xlsxPackage/atomicFile";
+import { graftResults } from "../xlsxPackage/graftResults";
+import { definedNamesOfPackage, type PackageDefinedName } from "../xlsxPackage/packageNames";
 import { addInputRanges as writeInputRanges } from "./inputRangesWriter";
+import { TypedTextOnResultSheet, UnreadableNameError } from "./workbookFileErrors";
 
 /** A sheet's view as ExcelJS reads and writes it; its typings omit `tabSelected`. */
 type SheetView = Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean };
@@ -39,6 +45,22 @@ interface TableModel {
   rows?: unknown[][];
   columns?: unknown[];
 }
+
+/** The file a workbook was opened from: its bytes, and its defined names as written. */
+interface OpenedPackage {
+  bytes: Buffer;
+  names: PackageDefinedName[];
+}
+
+export interface ExcelJsWorkbookOptions {
+  /**
+   * Replace a result sheet even when a user typed on it outside the product's results (default
+   * false: such a write is refused, naming the cells).
+   */
+  discardTypedText?: boolean;
+}
+
+const inputNames = new Set(allInputRangeNames.map((name) => name.toUpperCase()));
 
 /** Excel counts days from 30 December 1899; whole days in UTC, never through local time. */
 const excelEpochMs = Date.UTC(1899, 11, 30);
@@ -63,32 +85,89 @@ const msPerDay = 86_400_000;
  * await port.saveAs("case-results.xlsx");
  */
 export class ExcelJsWorkbook implements WorkbookPort {
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  /** The product sheets written so far, by lower-cased name, as planned (the last plan of a sheet wins). */
+  private readonly writtenSheets = new Map<string, OwnedSheet>();
+  private readonly writtenUpdates: CellUpdate[] = [];
+  /** Set when something other than results was changed, which a graft cannot carry. */
+  private changedBeyondResults = false;
+  /** Owned sheets of the file as it was opened, lower-cased. */
+  private readonly ownedAtOpening: Set<string>;
 
-  static async fromFile(path: string): Promise<ExcelJsWorkbook> {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path);
-    return new ExcelJsWorkbook(workbook);
+  constructor(
+    readonly workbook: ExcelJS.Workbook,
+    private readonly source?: OpenedPackage,
+    private readonly options: ExcelJsWorkbookOptions = {},
+  ) {
+    this.ownedAtOpening = this.ownedSheetNames();
   }
 
+  /**
+   * Opens a workbook file. Saving it again grafts only the product's parts into the original
+   * package, so everything of the user's stays exactly as it was (see `graftResults`).
+   */
+  static async fromFile(path: string, options: ExcelJsWorkbookOptions = {}): Promise<ExcelJsWorkbook> {
+    const bytes = await readFile(path);
+    return ExcelJsWorkbook.fromBuffer(bytes, options);
+  }
+
+  static async fromBuffer(bytes: Buffer, options: ExcelJsWorkbookOptions = {}): Promise<ExcelJsWorkbook> {
+    const names = await definedNamesOfPackage(bytes);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    return new ExcelJsWorkbook(workbook, { bytes, names }, options);
+  }
+
+  /** The workbook as it would be saved. */
+  async toBuffer(): Promise<Buffer> {
+    if (!this.source || this.changedBeyondResults) return Buffer.from(await this.workbook.xlsx.writeBuffer());
+    if (this.writtenSheets.size === 0 && this.writtenUpdates.length === 0) return this.source.bytes;
+    const results = new ExcelJS.Workbook();
+    const names: { name: string; reference: string }[] = [];
+    const sheets = [...this.writtenSheets.values()];
+    for (const sheet of sheets) {
+      for (const name of writeOwnedSheet(results.addWorksheet(sheet.name), sheet))
+        names.push({ name: name.name, reference: name.ranges[0]! });
+    }
+    return graftResults(this.source.bytes, {
+      productPackage: Buffer.from(await results.xlsx.writeBuffer()),
+      sheets: sheets.map((sheet) => sheet.name),
+      replacedSheets: sheets
+        .map((sheet) => sheet.name)
+        .filter((name) => this.ownedAtOpening.has(name.toLowerCase())),
+      names,
+      cellUpdates: this.writtenUpdates.flatMap((update) => {
+        const start = parseCellAddress(update.topLeft);
+        const sheet = this.findSheet(update.sheet)?.name ?? update.sheet;
+        return update.values.flatMap((row, r) =>
+          row.map((value, c) => ({ sheet, row: start.row + r, column: start.column + c, value })),
+        );
+      }),
+    });
+  }
+
+  /** Saves atomically: a temporary file beside the target, renamed over it only once complete. */
   async saveAs(path: string): Promise<void> {
-    await this.workbook.xlsx.writeFile(path);
+    await writeFileAtomically(path, await this.toBuffer());
   }
 
   async read(names: readonly string[]): Promise<WorkbookSnapshot> {
     const wanted = new Set(names.map((name) => name.toUpperCase()));
     const ranges = new Map<string, NamedRangeData>();
-    for (const { name, ranges: references } of this.workbook.definedNames.model) {
+    for (const { name, reference } of this.definedNames()) {
       const key = name.toUpperCase();
       if (!wanted.has(key) || ranges.has(key)) continue;
-      const reference = references[0] === undefined ? undefined : parseSheetRange(references[0]);
-      const sheet = reference && this.findSheet(reference.sheet);
-      if (!reference || !sheet) continue;
+      const range = parseSheetRange(reference);
+      const sheet = range && this.findSheet(range.sheet);
+      if (!range || !sheet) {
+        // A result sheet's own name left broken (its sheet deleted) is the product's to rewrite.
+        if (!inputNames.has(key)) continue;
+        throw new UnreadableNameError(name, reference, range && `the sheet "${range.sheet}" does not exist`);
+      }
       ranges.set(key, {
         name,
         sheet: sheet.name,
-        topLeft: reference.topLeft,
-        values: readValues(sheet, reference.topLeft, reference.bottomRight),
+        topLeft: range.topLeft,
+        values: readValues(sheet, range.topLeft, range.bottomRight),
       });
     }
     for (const sheet of this.workbook.worksheets) {
@@ -129,6 +208,15 @@ export class ExcelJsWorkbook implements WorkbookPort {
       if (!this.findSheet(update.sheet))
         throw new Error(`The sheet "${update.sheet}" to update does not exist`);
     }
+    if (!this.options.discardTypedText) {
+      for (const sheet of plan.sheets) {
+        const existing = this.findSheet(sheet.name);
+        const typed = existing ? this.typedCells(existing) : [];
+        if (typed.length > 0) throw new TypedTextOnResultSheet(existing!.name, typed);
+      }
+    }
+    for (const sheet of plan.sheets) this.writtenSheets.set(sheet.name.toLowerCase(), sheet);
+    this.writtenUpdates.push(...plan.cellUpdates);
     let names = this.workbook.definedNames.model;
     for (const sheet of plan.sheets) {
       const existing = this.findSheet(sheet.name);
@@ -164,6 +252,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
       ],
     });
     writeInputRanges(this.workbook, ranges, notes);
+    // New input sheets are the user's from now on; only a full save of the workbook writes them.
+    this.changedBeyondResults = true;
     const first = newInputSheetNames(ranges, notes)[0];
     if (first !== undefined) await this.select(first, "A1");
   }
@@ -243,6 +333,55 @@ export class ExcelJsWorkbook implements WorkbookPort {
     );
   }
 
+  /**
+   * Cells of a product sheet holding something the product did not write there: outside every
+   * table and named block of the sheet and the title line above each. A user's note typed on a
+   * result sheet would be lost when the sheet is replaced.
+   */
+  private typedCells(sheet: ExcelJS.Worksheet): { address: string; text: string }[] {
+    const areas: { top: number; left: number; bottom: number; right: number }[] = [];
+    const add = (topLeft: string, bottomRight: string) => {
+      const start = parseCellAddress(topLeft);
+      const end = parseCellAddress(bottomRight);
+      // One row above: the block's title.
+      areas.push({ top: start.row - 1, left: start.column, bottom: end.row, right: end.column });
+    };
+    for (const table of tablesOf(sheet)) {
+      const reference = table.tableRef ?? table.ref;
+      if (reference === undefined) continue;
+      const [topLeft, bottomRight = topLeft] = reference.split(":") as [string, string?];
+      add(topLeft, bottomRight);
+    }
+    for (const { reference } of this.definedNames()) {
+      const range = parseSheetRange(reference);
+      if (range && sameSheetName(range.sheet, sheet.name)) add(range.topLeft, range.bottomRight);
+    }
+    const typed: { address: string; text: string }[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        const value = toCellValue(cell.value);
+        if (value === null || value === "") return;
+        const inside = areas.some(
+          (a) => rowNumber >= a.top && rowNumber <= a.bottom && column >= a.left && column <= a.right,
+        );
+        if (!inside) typed.push({ address: cellAddress({ row: rowNumber, column }), text: String(value) });
+      });
+    });
+    return typed;
+  }
+
+  /** Workbook-level names and where they point: as the file wrote them, then any added since. */
+  private definedNames(): { name: string; reference: string }[] {
+    const fromFile = this.source?.names ?? [];
+    const seen = new Set(fromFile.map((entry) => entry.name.toUpperCase()));
+    const added = this.workbook.definedNames.model
+      .filter((entry) => !seen.has(entry.name.toUpperCase()) && entry.ranges[0] !== undefined)
+      .map((entry) => ({ name: entry.name, reference: entry.ranges[0]! }));
+    // Sheet-scoped names come after workbook-scoped ones of the same spelling, which win.
+    const ordered = [...fromFile].sort((a, b) => Number(a.sheetScoped) - Number(b.sheetScoped));
+    return [...ordered, ...added];
+  }
+
   private findSheet(name: string): ExcelJS.Worksheet | undefined {
     return this.workbook.worksheets.find((sheet) => sameSheetName(sheet.name, name));
   }
@@ -280,9 +419,17 @@ function tableExtent(table: TableModel): [string, string] {
   return [topLeft, `${bottomRight.replace(/\d+$/, "")}${lastDataRow}`];
 }
 
+/**
+ * The values of a range, cut at the sheet's last used row and column: a name sized for growth
+ * (`$A$1:$F$1048576`) reads only the rows in use.
+ */
 function readValues(sheet: ExcelJS.Worksheet, topLeft: string, bottomRight: string): CellValue[][] {
   const start = parseCellAddress(topLeft);
-  const end = parseCellAddress(bottomRight);
+  const given = parseCellAddress(bottomRight);
+  const end = {
+    row: Math.max(start.row, Math.min(given.row, sheet.rowCount)),
+    column: Math.max(start.column, Math.min(given.column, sheet.columnCount)),
+  };
   const values: CellValue[][] = [];
   for (let row = start.row; row <= end.row; row++) {
     const excelRow = sheet.findRow(row);

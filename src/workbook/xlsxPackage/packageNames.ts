@@ -1,0 +1,33 @@
+import JSZip from "jszip";
+import { readText, relationshipsOf, relationshipTypes } from "./packageParts";
+import { definedNameEntries } from "./workbookXml";
+
+/** A defined name exactly as the workbook part holds it. */
+export interface PackageDefinedName {
+  name: string;
+  /** The formula text ("Lines!$A$1:$G$40", "#REF!", "0.2", "OFFSET(…)"). */
+  reference: string;
+  sheetScoped: boolean;
+}
+
+/**
+ * The defined names of an .xlsx package, read from its workbook part directly: ExcelJS drops
+ * names it cannot parse (`#REF!`, constants, whole columns) and garbles formula names, and the
+ * contract must be able to say which name is broken.
+ *
+ * @example
+ * const names = await definedNamesOfPackage(await readFile("case.xlsx"));
+ * // [{ name: "CBA_Lines", reference: "Lines!$A$1:$G$40", sheetScoped: false }, …]
+ */
+export async function definedNamesOfPackage(bytes: Buffer | Uint8Array): Promise<PackageDefinedName[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const root = await relationshipsOf(zip, "");
+  const main = root.find((r) => r.type === relationshipTypes.officeDocument)?.part;
+  const xml = main === undefined ? undefined : await readText(zip, main);
+  if (xml === undefined) return [];
+  return definedNameEntries(xml).map(({ name, reference, localSheetId }) => ({
+    name,
+    reference,
+    sheetScoped: localSheetId !== undefined,
+  }));
+}

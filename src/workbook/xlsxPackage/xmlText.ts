@@ -1,0 +1,99 @@
+/**
+ * Small, exact edits to the XML parts of an .xlsx package. The runner changes only a few elements
+ * of the user's parts, so it edits their text in place rather than parsing and re-serialising
+ * them: everything it does not touch stays byte for byte as the user's application wrote it.
+ */
+
+/** Escapes text for an XML element or a double-quoted attribute. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+/** Resolves the five predefined entities and numeric character references. */
+export function unescapeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, entity: string) => {
+    if (entity === "amp") return "&";
+    if (entity === "lt") return "<";
+    if (entity === "gt") return ">";
+    if (entity === "quot") return '"';
+    if (entity === "apos") return "'";
+    const code = entity.startsWith("#x") ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+    return String.fromCodePoint(code);
+  });
+}
+
+/** An attribute of an element's start tag, unescaped, or undefined when absent. */
+export function attribute(startTag: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(
+    startTag,
+  );
+  if (!match) return undefined;
+  return unescapeXml(match[1] ?? match[2] ?? "");
+}
+
+/** The start tag with the attribute set (replaced in place, or added before the tag's end). */
+export function withAttribute(startTag: string, name: string, value: string): string {
+  const pattern = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  if (pattern.test(startTag)) return startTag.replace(pattern, `$1"${escapeXml(value)}"`);
+  return startTag.replace(/\s*(\/?>)$/, ` ${name}="${escapeXml(value)}"$1`);
+}
+
+/** The start tag without the attribute. */
+export function withoutAttribute(startTag: string, name: string): string {
+  return startTag.replace(new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"[^"]*"|'[^']*')`), "");
+}
+
+/** One element found in a part: where it starts and ends, its start tag and its content. */
+export interface ElementSpan {
+  start: number;
+  end: number;
+  startTag: string;
+  /** Text between the start and end tags; "" for an empty element. */
+  inner: string;
+  selfClosing: boolean;
+}
+
+/**
+ * Every element `tag` in `xml` from `from` to `to`, not nested in one another (the spreadsheet
+ * parts this is used on never nest an element in one of the same name).
+ */
+export function elements(xml: string, tag: string, from = 0, to = xml.length): ElementSpan[] {
+  const found: ElementSpan[] = [];
+  const open = new RegExp(`<${tag.replace(/[.:]/g, "\\$&")}(?=[\\s/>])[^>]*>`, "g");
+  open.lastIndex = from;
+  const close = `</${tag}>`;
+  for (let match = open.exec(xml); match && match.index < to; match = open.exec(xml)) {
+    const startTag = match[0];
+    const selfClosing = startTag.endsWith("/>");
+    if (selfClosing) {
+      found.push({ start: match.index, end: open.lastIndex, startTag, inner: "", selfClosing });
+      continue;
+    }
+    const closeAt = xml.indexOf(close, open.lastIndex);
+    if (closeAt === -1) throw new Error(`an <${tag}> element is not closed`);
+    found.push({
+      start: match.index,
+      end: closeAt + close.length,
+      startTag,
+      inner: xml.slice(open.lastIndex, closeAt),
+      selfClosing,
+    });
+    open.lastIndex = closeAt + close.length;
+  }
+  return found;
+}
+
+/** The first element `tag`, or undefined. */
+export function firstElement(xml: string, tag: string): ElementSpan | undefined {
+  return elements(xml, tag).at(0);
+}
+
+/** `xml` with the text from `start` to `end` replaced. */
+export function splice(xml: string, start: number, end: number, replacement: string): string {
+  return xml.slice(0, start) + replacement + xml.slice(end);
+}
