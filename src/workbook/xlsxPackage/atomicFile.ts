@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { isMainThread, parentPort } from "node:worker_threads";
 
 /** Temporary files being written now, so an interrupted process can remove them. */
 const pending = new Set<string>();
@@ -8,6 +9,11 @@ const pending = new Set<string>();
 /** The temporary files of saves in progress (for a signal handler to remove). */
 export function pendingTemporaryFiles(): readonly string[] {
   return [...pending];
+}
+
+/** In the runner's worker thread, the main thread is told too: it removes them when interrupted. */
+function announce(kind: "temporaryFile" | "savedFile", path: string): void {
+  if (!isMainThread) parentPort?.postMessage({ kind, text: path });
 }
 
 /** Test hooks, read from the environment: how a save is interrupted deterministically. */
@@ -56,6 +62,7 @@ export async function writeFileAtomically(path: string, bytes: Uint8Array): Prom
   );
   const fault = faultInjection();
   pending.add(temporary);
+  announce("temporaryFile", temporary);
   try {
     const handle = await open(temporary, "wx");
     try {
@@ -80,5 +87,6 @@ export async function writeFileAtomically(path: string, bytes: Uint8Array): Prom
     throw new SaveError(path, error);
   } finally {
     pending.delete(temporary);
+    announce("savedFile", temporary);
   }
 }
