@@ -11,7 +11,7 @@
 import { unlinkSync } from "node:fs";
 import { getHeapStatistics } from "node:v8";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { exitCodes, runCommand } from "./commands";
+import { exitCodes } from "./exitCodes";
 
 interface WorkerMessage {
   kind: "out" | "err" | "temporaryFile" | "savedFile";
@@ -24,13 +24,14 @@ if (isMainThread) {
   main();
 } else {
   const post = (message: WorkerMessage) => parentPort!.postMessage(message);
-  const started = Date.now();
+  // Loaded here only: the main thread just relays output, so it need not load the product.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { runCommand } = require("./commands") as typeof import("./commands");
   runCommand(workerData as string[], {
     out: (text) => post({ kind: "out", text }),
     err: (text) => post({ kind: "err", text }),
-    // Progress lines only once a run has taken a while, so quick runs stay quiet.
     progress: (text) => {
-      if (progressWanted() && Date.now() - started > 2000) post({ kind: "err", text });
+      if (progressWanted()) post({ kind: "err", text });
     },
   }).then((code) => {
     process.exitCode = code;

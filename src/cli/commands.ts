@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
@@ -26,8 +26,8 @@ import { simulationSummary } from "./simulationSummary";
 import { partnerSummary, riskSummary } from "./summaryTable";
 import { terminalText } from "./terminalText";
 
-/** Exit codes: 0 done, 1 the workbook's inputs are invalid (nothing written), 2 the command was misused or a file could not be read or saved. */
-export const exitCodes = { ok: 0, invalidInput: 1, usage: 2 } as const;
+export { exitCodes } from "./exitCodes";
+import { exitCodes } from "./exitCodes";
 
 export interface CommandOutput {
   out: (text: string) => void;
@@ -59,6 +59,9 @@ export const usage = [
   "Exit codes: 0 done; 1 invalid inputs (every problem is listed, nothing is written); 2 usage error,",
   "or a file that cannot be read or saved (the file is left as it was).",
 ].join("\n");
+
+/** Input files from this size (about 5,000 lines) get progress lines on stderr. */
+const progressFromBytes = 192 * 1024;
 
 /** A usage error found while reading the command line. */
 class UsageError extends Error {}
@@ -162,7 +165,7 @@ function outputFile(inFile: string, out: string | undefined): string {
 
 function existingInput(file: string): string {
   const path = resolve(file);
-  if (!existsSync(path)) throw new FileError(`No such file: ${path}`);
+  if (!existsSync(path)) throw new UsageError(`No such file: ${path}`);
   return path;
 }
 
@@ -223,8 +226,11 @@ async function run(args: readonly string[], output: CommandOutput): Promise<numb
   const inFile = existingInput(file);
   const target = outputFile(inFile, values.out);
   const started = Date.now();
-  const progress = (text: string) =>
-    output.progress?.(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${text}`);
+  // Progress lines only for workbooks large enough to take a while; small runs stay quiet.
+  const large = statSync(inFile).size >= progressFromBytes;
+  const progress = (text: string) => {
+    if (large) output.progress?.(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${text}`);
+  };
   progress(`reading ${inFile}`);
   const port = await openWorkbook(inFile, { discardTypedText: values["discard-typed-text"] === true });
   progress("checking and computing");
@@ -258,7 +264,6 @@ async function run(args: readonly string[], output: CommandOutput): Promise<numb
     for (const warning of warnings) output.out(`  ${terminalText(describeProblem(warning), false)}`);
   }
   output.out(`Wrote ${report.plan?.sheets.map((s) => s.name).join(", ")} to ${target}`);
-  progress("done");
   return exitCodes.ok;
 }
 

@@ -88,6 +88,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
   /** The product sheets written so far, by lower-cased name, as planned (the last plan of a sheet wins). */
   private readonly writtenSheets = new Map<string, OwnedSheet>();
   private readonly writtenUpdates: CellUpdate[] = [];
+  /** Names of the opened file that a write replaced along with their sheet, upper-cased. */
+  private readonly droppedNames = new Set<string>();
   /** Set when something other than results was changed, which a graft cannot carry. */
   private changedBeyondResults = false;
   /** Owned sheets of the file as it was opened, lower-cased. */
@@ -111,9 +113,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   static async fromBuffer(bytes: Buffer, options: ExcelJsWorkbookOptions = {}): Promise<ExcelJsWorkbook> {
-    const names = await definedNamesOfPackage(bytes);
+    const { names, withoutNames } = await definedNamesOfPackage(bytes);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    // ExcelJS is given the package without its names: it would drop or garble some, and it
+    // expands a name sized for growth into a million cells. The adapter reads them itself.
+    await workbook.xlsx.load(withoutNames as unknown as ExcelJS.Buffer);
     return new ExcelJsWorkbook(workbook, { bytes, names }, options);
   }
 
@@ -226,12 +230,18 @@ export class ExcelJsWorkbook implements WorkbookPort {
         names = names.filter(
           (n) => !n.ranges.every((r) => sameSheetName(parseSheetRange(r)?.sheet ?? "", existing.name)),
         );
+        for (const entry of this.source?.names ?? [])
+          if (sameSheetName(parseSheetRange(entry.reference)?.sheet ?? "", existing.name))
+            this.droppedNames.add(entry.name.toUpperCase());
         this.workbook.removeWorksheet(existing.id);
       }
       const worksheet = this.workbook.addWorksheet(sheet.name);
       // Keep the sheet's place among the tabs: ExcelJS orders sheets by orderNo.
       if (orderNo !== undefined) sheetOrder(worksheet).orderNo = orderNo;
-      names.push({ name: nextMarkerName(names), ranges: [`${quotedSheetName(sheet.name)}!$A$1`] });
+      names.push({
+        name: nextMarkerName([...names, ...this.sourceNames()]),
+        ranges: [`${quotedSheetName(sheet.name)}!$A$1`],
+      });
       names.push(...writeOwnedSheet(worksheet, sheet));
     }
     this.workbook.definedNames.model = names;
@@ -245,7 +255,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     refuseInputRangeClashes(ranges, notes, {
       sheets: this.workbook.worksheets.map((sheet) => sheet.name),
       names: [
-        ...this.workbook.definedNames.model.map((item) => item.name),
+        ...this.definedNames().map((item) => item.name),
         ...this.workbook.worksheets.flatMap((sheet) =>
           tablesOf(sheet).map((table) => table.displayName ?? table.name),
         ),
@@ -306,8 +316,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
       for (const table of tablesOf(sheet))
         taken.set((table.displayName ?? table.name).toLowerCase(), sheet.name);
     }
-    for (const { name, ranges } of this.workbook.definedNames.model) {
-      const sheet = ranges[0] === undefined ? undefined : parseSheetRange(ranges[0])?.sheet;
+    for (const { name, reference } of this.definedNames()) {
+      const sheet = parseSheetRange(reference)?.sheet;
       if (sheet !== undefined && !replaced(sheet)) taken.set(name.toLowerCase(), sheet);
     }
     for (const sheet of plan.sheets) {
@@ -370,9 +380,14 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return typed;
   }
 
+  /** The names of the opened file, less those a write replaced with their sheet. */
+  private sourceNames(): PackageDefinedName[] {
+    return (this.source?.names ?? []).filter((entry) => !this.droppedNames.has(entry.name.toUpperCase()));
+  }
+
   /** Workbook-level names and where they point: as the file wrote them, then any added since. */
   private definedNames(): { name: string; reference: string }[] {
-    const fromFile = this.source?.names ?? [];
+    const fromFile = this.sourceNames();
     const seen = new Set(fromFile.map((entry) => entry.name.toUpperCase()));
     const added = this.workbook.definedNames.model
       .filter((entry) => !seen.has(entry.name.toUpperCase()) && entry.ranges[0] !== undefined)
@@ -389,9 +404,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
   /** Lower-cased names of sheets carrying an ownership marker on their A1 cell. */
   private ownedSheetNames(): Set<string> {
     const owned = new Set<string>();
-    for (const { name, ranges } of this.workbook.definedNames.model) {
+    for (const { name, reference: text } of this.definedNames()) {
       if (!name.toUpperCase().startsWith(ownedSheetMarkerPrefix.toUpperCase())) continue;
-      const reference = ranges[0] === undefined ? undefined : parseSheetRange(ranges[0]);
+      const reference = parseSheetRange(text);
       if (reference && reference.topLeft === "A1" && reference.bottomRight === "A1")
         owned.add(reference.sheet.toLowerCase());
     }
