@@ -166,9 +166,12 @@ describe("ExcelJsWorkbook.write", () => {
       sheets: [{ ...plan.sheets[0]!, blocks: [plan.sheets[0]!.blocks[0]!] }],
       cellUpdates: [],
     });
-    const names = port.workbook.definedNames.model.map((n) => n.name);
+    const file = folder.path("replaced-twice.xlsx");
+    await port.saveAs(file);
+    const saved = await loadWorkbook(file);
+    const names = saved.definedNames.model.map((n) => n.name);
     expect(names).toEqual(["CBA_Owned_1"]);
-    expect(port.workbook.getWorksheet("CBA Partners")!.getTables()).toHaveLength(1);
+    expect(saved.getWorksheet("CBA Partners")!.getTables()).toHaveLength(1);
   });
 
   test("refuses a block name already used by a table on a user sheet, before changing anything", async () => {

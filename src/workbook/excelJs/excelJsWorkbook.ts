@@ -27,6 +27,7 @@ import {
 } from "../workbookPort";
 import { writeFileAtomically } from "../xlsxPackage/atomicFile";
 import { graftResults } from "../xlsxPackage/graftResults";
+import { resultSheetsPackage } from "../xlsxPackage/resultSheetsPackage";
 import { definedNamesOfPackage, type PackageDefinedName } from "../xlsxPackage/packageNames";
 import { addInputRanges as writeInputRanges } from "./inputRangesWriter";
 import { TypedTextOnResultSheet, UnreadableNameError } from "./workbookFileErrors";
@@ -88,8 +89,6 @@ export class ExcelJsWorkbook implements WorkbookPort {
   /** The product sheets written so far, by lower-cased name, as planned (the last plan of a sheet wins). */
   private readonly writtenSheets = new Map<string, OwnedSheet>();
   private readonly writtenUpdates: CellUpdate[] = [];
-  /** Names of the opened file that a write replaced along with their sheet, upper-cased. */
-  private readonly droppedNames = new Set<string>();
   /** Set when something other than results was changed, which a graft cannot carry. */
   private changedBeyondResults = false;
   /** Owned sheets of the file as it was opened, lower-cased. */
@@ -125,20 +124,15 @@ export class ExcelJsWorkbook implements WorkbookPort {
   async toBuffer(): Promise<Buffer> {
     if (!this.source || this.changedBeyondResults) return Buffer.from(await this.workbook.xlsx.writeBuffer());
     if (this.writtenSheets.size === 0 && this.writtenUpdates.length === 0) return this.source.bytes;
-    const results = new ExcelJS.Workbook();
-    const names: { name: string; reference: string }[] = [];
     const sheets = [...this.writtenSheets.values()];
-    for (const sheet of sheets) {
-      for (const name of writeOwnedSheet(results.addWorksheet(sheet.name), sheet))
-        names.push({ name: name.name, reference: name.ranges[0]! });
-    }
+    const results = await resultSheetsPackage(sheets);
     return graftResults(this.source.bytes, {
-      productPackage: Buffer.from(await results.xlsx.writeBuffer()),
+      productPackage: results.bytes,
+      names: results.names,
       sheets: sheets.map((sheet) => sheet.name),
       replacedSheets: sheets
         .map((sheet) => sheet.name)
         .filter((name) => this.ownedAtOpening.has(name.toLowerCase())),
-      names,
       cellUpdates: this.writtenUpdates.flatMap((update) => {
         const start = parseCellAddress(update.topLeft);
         const sheet = this.findSheet(update.sheet)?.name ?? update.sheet;
@@ -192,8 +186,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const owned = this.ownedSheetNames();
     const sheets: SheetInfo[] = this.workbook.worksheets.map((sheet) => ({
       name: sheet.name,
-      ownedByProduct: owned.has(sheet.name.toLowerCase()),
+      ownedByProduct: owned.has(sheet.name.toLowerCase()) || this.writtenSheets.has(sheet.name.toLowerCase()),
     }));
+    for (const sheet of this.writtenSheets.values())
+      if (!this.findSheet(sheet.name)) sheets.push({ name: sheet.name, ownedByProduct: true });
     return { ranges, sheets };
   }
 
@@ -221,6 +217,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
     }
     for (const sheet of plan.sheets) this.writtenSheets.set(sheet.name.toLowerCase(), sheet);
     this.writtenUpdates.push(...plan.cellUpdates);
+    // A workbook opened from a file keeps its model as read: the results are held as planned and
+    // grafted into the file on saving, so they are built once, in a package of their own.
+    if (this.source) return;
     let names = this.workbook.definedNames.model;
     for (const sheet of plan.sheets) {
       const existing = this.findSheet(sheet.name);
@@ -230,9 +229,6 @@ export class ExcelJsWorkbook implements WorkbookPort {
         names = names.filter(
           (n) => !n.ranges.every((r) => sameSheetName(parseSheetRange(r)?.sheet ?? "", existing.name)),
         );
-        for (const entry of this.source?.names ?? [])
-          if (sameSheetName(parseSheetRange(entry.reference)?.sheet ?? "", existing.name))
-            this.droppedNames.add(entry.name.toUpperCase());
         this.workbook.removeWorksheet(existing.id);
       }
       const worksheet = this.workbook.addWorksheet(sheet.name);
@@ -380,9 +376,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return typed;
   }
 
-  /** The names of the opened file, less those a write replaced with their sheet. */
+  /** The names of the opened file, as it wrote them. */
   private sourceNames(): PackageDefinedName[] {
-    return (this.source?.names ?? []).filter((entry) => !this.droppedNames.has(entry.name.toUpperCase()));
+    return this.source?.names ?? [];
   }
 
   /** Workbook-level names and where they point: as the file wrote them, then any added since. */

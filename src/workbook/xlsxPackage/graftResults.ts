@@ -222,7 +222,7 @@ export async function graftResults(original: Buffer | Uint8Array, graft: ResultG
   workbookRels = removeRelationships(workbookRels, removedRelationships);
   zip.file(workbookRelsPath, addRelationships(workbookRels, newRelationships));
   zip.file("[Content_Types].xml", types.toXml());
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 4 } });
 }
 
 const emptyRelationships =

@@ -15,26 +15,32 @@ export function productSheetForUserPackage(
   sharedStrings: readonly string[],
   cellFormats: readonly number[],
 ): string {
-  const style = (value: string | undefined) => cellFormats[Number(value ?? "0")] ?? 0;
-  const restyle = (tag: string, name: string) => {
-    const value = attribute(tag, name);
-    if (value === undefined) return tag;
-    const mapped = style(value);
-    return mapped === 0 && name === "s"
-      ? withoutAttribute(tag, name)
-      : withAttribute(tag, name, String(mapped));
-  };
+  const style = (value: string) => cellFormats[Number(value)] ?? 0;
   return sheetXml
-    .replace(/<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g, (cell) => {
-      const startTag = /^<c\b[^>]*>/.exec(cell)![0];
-      let tag = restyle(startTag, "s");
-      if (attribute(startTag, "t") !== "s") return tag + cell.slice(startTag.length);
-      const index = Number(/<v>(\d+)<\/v>/.exec(cell)?.[1]);
-      tag = withAttribute(tag, "t", "inlineStr");
-      return `${tag}<is>${sharedStrings[index] ?? "<t></t>"}</is></c>`;
+    .replace(/<c\b([^>]*?)(\/>|>[\s\S]*?<\/c>)/g, (cell, attributes: string, rest: string) => {
+      // Most cells: an address and a format index, in one attribute pass.
+      const restyled = attributes.replace(
+        /(\ss=")(\d+)(")/,
+        (_, open: string, index: string, close: string) => {
+          const mapped = style(index);
+          return mapped === 0 ? "" : `${open}${mapped}${close}`;
+        },
+      );
+      if (!/\st="s"/.test(attributes)) return `<c${restyled}${rest}`;
+      const index = Number(/<v>(\d+)<\/v>/.exec(rest)?.[1]);
+      return `<c${restyled.replace(/\st="s"/, ' t="inlineStr"')}><is>${sharedStrings[index] ?? "<t></t>"}</is></c>`;
     })
-    .replace(/<row\b[^>]*>/g, (tag) => restyle(tag, "s"))
-    .replace(/<col\b[^>]*>/g, (tag) => restyle(tag, "style"));
+    .replace(/<row\b[^>]*>/g, (tag) => restyle(tag, "s", style))
+    .replace(/<col\b[^>]*>/g, (tag) => restyle(tag, "style", style));
+}
+
+function restyle(tag: string, name: string, style: (value: string) => number): string {
+  const value = attribute(tag, name);
+  if (value === undefined) return tag;
+  const mapped = style(value);
+  return mapped === 0 && name === "s"
+    ? withoutAttribute(tag, name)
+    : withAttribute(tag, name, String(mapped));
 }
 
 /** The contents of each `<si>` of a shared-strings part, in order (as `<is>` takes them). */

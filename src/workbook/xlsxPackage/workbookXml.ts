@@ -77,9 +77,18 @@ export interface WorkbookEdit {
  */
 export function editWorkbookXml(workbookXml: string, edit: WorkbookEdit): string {
   let xml = workbookXml;
-  const sheets = elements(xml, "sheets").at(0);
-  if (!sheets || sheets.selfClosing) throw new Error("the workbook part lists no sheets");
+  if (elements(xml, "sheets").length === 0) {
+    // A workbook written with no sheets at all (ExcelJS does so) gets an empty list to add to.
+    const before = ["functionGroups", "externalReferences", "definedNames", "calcPr"]
+      .map((tag) => elements(xml, tag).at(0))
+      .find((span) => span !== undefined);
+    const at = before ? before.start : xml.lastIndexOf("</workbook>");
+    if (at === -1) throw new Error("the workbook part is not a workbook");
+    xml = splice(xml, at, at, "<sheets></sheets>");
+  }
+  const sheets = elements(xml, "sheets").at(0)!;
   let inner = sheets.inner;
+  const sheetsTag = sheets.selfClosing ? sheets.startTag.replace(/\s*\/>$/, ">") : sheets.startTag;
   for (const { name, relationshipId } of edit.replaced) {
     const entry = elements(inner, "sheet").find(
       ({ startTag }) => (attribute(startTag, "name") ?? "").toLowerCase() === name.toLowerCase(),
@@ -98,7 +107,7 @@ export function editWorkbookXml(workbookXml: string, edit: WorkbookEdit): string
   for (const { name, relationshipId } of edit.added) {
     inner += `<sheet name="${escapeXml(name)}" sheetId="${nextId++}" ${prefix}:id="${escapeXml(relationshipId)}"/>`;
   }
-  xml = splice(xml, sheets.start, sheets.end, `${sheets.startTag}${inner}</sheets>`);
+  xml = splice(xml, sheets.start, sheets.end, `${sheetsTag}${inner}</sheets>`);
 
   const names = elements(xml, "definedNames").at(0);
   const kept: string[] = [];

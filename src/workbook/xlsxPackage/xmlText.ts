@@ -6,6 +6,7 @@
 
 /** Escapes text for an XML element or a double-quoted attribute. */
 export function escapeXml(text: string): string {
+  if (!/[&<>"']/.test(text)) return text;
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -27,25 +28,38 @@ export function unescapeXml(text: string): string {
   });
 }
 
+/** Patterns for an attribute by name, built once: sheets have hundreds of thousands of cells. */
+const attributePatterns = new Map<string, RegExp>();
+
+function attributePattern(name: string): RegExp {
+  let pattern = attributePatterns.get(name);
+  if (pattern === undefined) {
+    pattern = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)(?:"([^"]*)"|'([^']*)')`);
+    attributePatterns.set(name, pattern);
+  }
+  return pattern;
+}
+
 /** An attribute of an element's start tag, unescaped, or undefined when absent. */
 export function attribute(startTag: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(
-    startTag,
-  );
+  if (!startTag.includes(name)) return undefined;
+  const match = attributePattern(name).exec(startTag);
   if (!match) return undefined;
-  return unescapeXml(match[1] ?? match[2] ?? "");
+  const value = match[2] ?? match[3] ?? "";
+  return value.includes("&") ? unescapeXml(value) : value;
 }
 
 /** The start tag with the attribute set (replaced in place, or added before the tag's end). */
 export function withAttribute(startTag: string, name: string, value: string): string {
-  const pattern = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
-  if (pattern.test(startTag)) return startTag.replace(pattern, `$1"${escapeXml(value)}"`);
+  const pattern = attributePattern(name);
+  if (pattern.test(startTag))
+    return startTag.replace(pattern, (_, prefix: string) => `${prefix}"${escapeXml(value)}"`);
   return startTag.replace(/\s*(\/?>)$/, ` ${name}="${escapeXml(value)}"$1`);
 }
 
 /** The start tag without the attribute. */
 export function withoutAttribute(startTag: string, name: string): string {
-  return startTag.replace(new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"[^"]*"|'[^']*')`), "");
+  return startTag.replace(attributePattern(name), "");
 }
 
 /** One element found in a part: where it starts and ends, its start tag and its content. */
