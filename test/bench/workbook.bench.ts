@@ -15,7 +15,7 @@ import type { CellValue, InputRangeSpec } from "../../src/workbook/workbookPort"
 import type { BenchSection } from "./benchmark";
 
 const partnerCount = 20;
-const lineCount = 5000;
+const lineCount = Number(process.env["CBA_BENCH_LINES"] ?? 5000);
 const horizon = 30;
 
 /** A small deterministic generator, so every run measures the same workbook. */
