@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { isMainThread, parentPort } from "node:worker_threads";
 
 /** Temporary files being written now, so an interrupted process can remove them. */
 const pending = new Set<string>();
@@ -11,9 +10,9 @@ export function pendingTemporaryFiles(): readonly string[] {
   return [...pending];
 }
 
-/** In the runner's worker thread, the main thread is told too: it removes them when interrupted. */
+/** In the runner's child process, the parent is told too: it removes them if the child dies. */
 function announce(kind: "temporaryFile" | "savedFile", path: string): void {
-  if (!isMainThread) parentPort?.postMessage({ kind, text: path });
+  if (process.send && process.connected) process.send({ kind, text: path });
 }
 
 /** Test hooks, read from the environment: how a save is interrupted deterministically. */
