@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { exitCodes } from "../../src/cli/commands";
@@ -113,4 +113,36 @@ describe("a save is all or nothing", () => {
     }
     expect(readdirSync(dirname(file))).toEqual([]);
   });
+});
+
+describe("memory limits", () => {
+  test("running out of memory is one plain message (exit 2), not a V8 abort, and the file is not changed", async () => {
+    const small = smallCase();
+    const line = small.lines.rows[1]!;
+    small.lines.rows = Array.from({ length: 6000 }, (_, i) => [`Line ${i + 1}`, ...line.slice(1)]);
+    const file = folder.path("memory/case.xlsx");
+    mkdirSync(dirname(file), { recursive: true });
+    const before = await contractPackage(ranges(small));
+    writeFileSync(file, before);
+    const result = spawnSync(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", "src/cli/cba.ts", "run", file],
+      {
+        cwd: root,
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          TS_NODE_PROJECT: "tsconfig.node.json",
+          CBA_MEMORY_MB: "64",
+          CBA_PROGRESS: "0",
+        },
+      },
+    );
+    expect(result.status).toBe(exitCodes.usage);
+    expect(result.stderr.trim()).toBe(
+      "cba ran out of memory (limit 64 MB) and stopped; no file was changed. Set CBA_MEMORY_MB to allow more, e.g. CBA_MEMORY_MB=8192.",
+    );
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(temporaryFilesBeside(file)).toEqual([]);
+  }, 120_000);
 });
