@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import JSZip from "jszip";
 import { exitCodes } from "../../src/cli/commands";
+import { ExcelJsWorkbook } from "../../src/workbook/excelJs/excelJsWorkbook";
+import { refreshWorkbook } from "../../src/workbook/refreshWorkbook";
 import {
   loadWorkbook,
   readTable,
@@ -147,5 +149,91 @@ describe("cba run keeps every part of the user's package", () => {
     expect(after.length).toBeGreaterThan(before.length / 2);
     await expectUserEntriesKept(before, after);
     expect(sheetNames(await loadWorkbook(input))).toContain("CBA Checks");
+  });
+});
+
+describe("the graft's edges", () => {
+  /** The small case with a calculation chain, and formulas in the Risks sheet at the given cells. */
+  async function withFormulas(cells: string[]): Promise<Buffer> {
+    const zip = await JSZip.loadAsync(await contractPackage(ranges(smallCase())));
+    const risks = await sheetPartOf(zip, "Risks");
+    let xml = await zip.file(risks)!.async("string");
+    for (const cell of cells) {
+      const formula = `<c r="${cell}"><f>C2*D2</f><v>12</v></c>`;
+      const existing = new RegExp(`<c r="${cell}"[^>]*?(/>|>[\\s\\S]*?</c>)`);
+      // A blank cell may be missing from the part: it then goes after the row's E cell.
+      xml = existing.test(xml)
+        ? xml.replace(existing, formula)
+        : xml.replace(/(<c r="E2"[^>]*?(?:\/>|>[\s\S]*?<\/c>))/, `$1${formula}`);
+    }
+    zip.file(risks, xml);
+    zip.file(
+      "xl/calcChain.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${cells.map((c) => `<c r="${c}" i="7"/>`).join("")}</calcChain>`,
+    );
+    let types = await zip.file("[Content_Types].xml")!.async("string");
+    types = types.replace(
+      "</Types>",
+      '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+    );
+    zip.file("[Content_Types].xml", types);
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdChain" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+      ),
+    );
+    return zip.generateAsync({ type: "nodebuffer" });
+  }
+
+  test("the calculation chain is kept unless a cell the run overwrites held a formula", async () => {
+    const elsewhere = folder.path("formula-elsewhere.xlsx");
+    writeFileSync(elsewhere, await withFormulas(["H2"]));
+    expect((await command("run", elsewhere)).code).toBe(exitCodes.ok);
+    expect((await packageEntries(readFileSync(elsewhere))).has("xl/calcChain.xml")).toBe(true);
+
+    const overwritten = folder.path("formula-overwritten.xlsx");
+    writeFileSync(overwritten, await withFormulas(["F2"]));
+    expect((await command("run", overwritten)).code).toBe(exitCodes.ok);
+    const entries = await packageEntries(readFileSync(overwritten));
+    expect(entries.has("xl/calcChain.xml")).toBe(false);
+    expect(entries.get("[Content_Types].xml")!.toString()).not.toContain("calcChain");
+    expect(entries.get("xl/_rels/workbook.xml.rels")!.toString()).not.toContain("calcChain");
+    expect(entries.get("xl/workbook.xml")!.toString()).toContain('fullCalcOnLoad="1"');
+    const workbook = await loadWorkbook(overwritten);
+    expect(tableRecords(readTable(workbook, "CBA_Risks")).map((r) => r["Score"])).toEqual([12, 4]);
+  });
+
+  test("parts added to the result package (as the chart writer adds drawings) are carried into the user's file", async () => {
+    const file = folder.path("added-parts.xlsx");
+    writeFileSync(file, await contractPackage(ranges(smallCase())));
+    const port = await ExcelJsWorkbook.fromFile(file, {
+      addToResults: async (bytes) => {
+        const zip = await JSZip.loadAsync(bytes);
+        zip.file("xl/media/image1.png", Buffer.from("not really a picture"));
+        zip.file(
+          "xl/worksheets/_rels/sheet1.xml.rels",
+          (await zip.file("xl/worksheets/_rels/sheet1.xml.rels")?.async("string"))?.replace(
+            "</Relationships>",
+            '<Relationship Id="rIdPicture" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/image1.png"/></Relationships>',
+          ) ?? "",
+        );
+        let types = await zip.file("[Content_Types].xml")!.async("string");
+        types = types.replace("</Types>", '<Default Extension="png" ContentType="image/png"/></Types>');
+        zip.file("[Content_Types].xml", types);
+        return zip.generateAsync({ type: "nodebuffer" });
+      },
+    });
+    await refreshWorkbook(port);
+    await port.saveAs(file);
+    const entries = await packageEntries(readFileSync(file));
+    const media = [...entries.keys()].filter((path) => path.startsWith("xl/media/"));
+    expect(media).toHaveLength(1);
+    expect(entries.get(media[0]!)!.toString()).toBe("not really a picture");
+    expect(entries.get("[Content_Types].xml")!.toString()).toContain(
+      '<Default Extension="png" ContentType="image/png"/>',
+    );
   });
 });

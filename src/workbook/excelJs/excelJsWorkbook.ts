@@ -59,6 +59,12 @@ export interface ExcelJsWorkbookOptions {
    * false: such a write is refused, naming the cells).
    */
   discardTypedText?: boolean;
+  /**
+   * Adds parts to the package of result sheets before it is grafted into the user's file (the
+   * chart writer adds drawings and charts to product sheets here). Whatever a product sheet's
+   * relationships reach is carried into the user's package.
+   */
+  addToResults?: (resultsPackage: Buffer, sheets: readonly OwnedSheet[]) => Promise<Buffer>;
 }
 
 const inputNames = new Set(allInputRangeNames.map((name) => name.toUpperCase()));
@@ -126,8 +132,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
     if (this.writtenSheets.size === 0 && this.writtenUpdates.length === 0) return this.source.bytes;
     const sheets = [...this.writtenSheets.values()];
     const results = await resultSheetsPackage(sheets);
+    const productPackage = this.options.addToResults
+      ? await this.options.addToResults(results.bytes, sheets)
+      : results.bytes;
     return graftResults(this.source.bytes, {
-      productPackage: results.bytes,
+      productPackage,
       names: results.names,
       sheets: sheets.map((sheet) => sheet.name),
       replacedSheets: sheets

@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import JSZip from "jszip";
+import { cellAddress } from "../cellAddress";
 import { ownedSheetMarkerPrefix } from "../workbookPort";
 import type { CellValue } from "../workbookPort";
 import {
@@ -330,7 +331,16 @@ function sharedFormatsIdentity(stylesXml: string): number[] {
   return Array.from({ length: count }, (_, index) => index);
 }
 
+/** Whether any of the cells holds a formula now (the calculation chain lists it). */
 function hasFormulaAt(xml: string, cells: readonly { row: number; column: number }[]): boolean {
   if (!/<f[\s>]/.test(xml)) return false;
-  return cells.length > 0;
+  return cells.some(({ row, column }) => {
+    const reference = cellAddress({ row, column });
+    const at = xml.indexOf(`r="${reference}"`);
+    if (at === -1) return false;
+    const tagEnd = xml.indexOf(">", at);
+    if (tagEnd === -1 || xml[tagEnd - 1] === "/") return false;
+    const end = xml.indexOf("</c>", tagEnd);
+    return end !== -1 && /<f[\s>/]/.test(xml.slice(tagEnd, end));
+  });
 }
