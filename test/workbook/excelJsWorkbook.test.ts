@@ -190,3 +190,28 @@ describe("ExcelJsWorkbook.write", () => {
     expect(port.workbook.worksheets.map((s) => s.name)).toEqual(["Mine"]);
   });
 });
+
+describe("ExcelJsWorkbook.addInputRanges on a workbook opened from a file", () => {
+  test("saving in full keeps the file's range names", async () => {
+    const port = await roundTrip((workbook) => {
+      workbook.addWorksheet("Settings").getCell("A1").value = "Setting";
+      workbook.definedNames.add("Settings!$A$1:$B$3", "CBA_Settings");
+    });
+    await port.addInputRanges([
+      {
+        name: "CBA_Partners",
+        sheet: "Partners",
+        topLeft: "A3",
+        header: ["Code", "Name"],
+        rows: [["A", "Alpha"]],
+        as: "table",
+      },
+    ]);
+    const file = folder.path("added-ranges.xlsx");
+    await port.saveAs(file);
+    const saved = await loadWorkbook(file);
+    expect(saved.definedNames.model.map((n) => `${n.name}=${n.ranges[0]}`)).toContain(
+      "CBA_Settings=Settings!$A$1:$B$3",
+    );
+  });
+});

@@ -128,7 +128,19 @@ export class ExcelJsWorkbook implements WorkbookPort {
 
   /** The workbook as it would be saved. */
   async toBuffer(): Promise<Buffer> {
-    if (!this.source || this.changedBeyondResults) return Buffer.from(await this.workbook.xlsx.writeBuffer());
+    if (!this.source || this.changedBeyondResults) {
+      // A full save through ExcelJS (new input sheets were added): the names it was not given
+      // go back in, as far as ExcelJS can hold them (sheet ranges, workbook-scoped).
+      if (this.source) {
+        const present = new Set(this.workbook.definedNames.model.map((entry) => entry.name.toUpperCase()));
+        const restored = this.source.names
+          .filter((entry) => !entry.sheetScoped && !present.has(entry.name.toUpperCase()))
+          .filter((entry) => parseSheetRange(entry.reference) !== undefined)
+          .map((entry) => ({ name: entry.name, ranges: [entry.reference] }));
+        this.workbook.definedNames.model = [...this.workbook.definedNames.model, ...restored];
+      }
+      return Buffer.from(await this.workbook.xlsx.writeBuffer());
+    }
     if (this.writtenSheets.size === 0 && this.writtenUpdates.length === 0) return this.source.bytes;
     const sheets = [...this.writtenSheets.values()];
     const results = await resultSheetsPackage(sheets);
