@@ -2,7 +2,8 @@
  * The headless pipeline on a large generated case: 20 partners, 5,000 lines, a 30-year horizon,
  * three input cases. Measures writing the input workbook, and a full `cba run` (read the .xlsx,
  * check the contract, compute, plan, write the result sheets, save the .xlsx), against the
- * computation alone (no file I/O) as its peer.
+ * computation alone (no file I/O) as its peer. `CBA_BENCH_LINES=50000 npm run bench -- --only workbook`
+ * measures another size.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,7 +16,7 @@ import type { CellValue, InputRangeSpec } from "../../src/workbook/workbookPort"
 import type { BenchSection } from "./benchmark";
 
 const partnerCount = 20;
-const lineCount = 5000;
+const lineCount = Number(process.env["CBA_BENCH_LINES"] ?? 5000);
 const horizon = 30;
 
 /** A small deterministic generator, so every run measures the same workbook. */

@@ -90,11 +90,15 @@ describe("the cba runner end to end", () => {
     expect(result.out).toMatch(/^CC\s+Best\s/m);
   });
 
-  test("a file that is not a workbook is invalid input (exit 1)", async () => {
+  test("a file that is not a workbook is a file error (exit 2), in one plain sentence, and is not touched", async () => {
     const file = folder.path("not-a-workbook.xlsx");
     writeFileSync(file, "plain text");
     const result = await command("run", file);
-    expect(result.code).toBe(exitCodes.invalidInput);
-    expect(result.err).toContain("Cannot read");
+    expect(result.code).toBe(exitCodes.usage);
+    expect(result.err).toMatch(
+      /^Cannot read .*not-a-workbook\.xlsx as an Excel workbook: .* The file was not changed\.$/,
+    );
+    expect(result.err).not.toContain("    at ");
+    expect(readFileSync(file, "utf8")).toBe("plain text");
   });
 });

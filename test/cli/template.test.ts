@@ -27,14 +27,19 @@ describe("cba template", () => {
   });
 
   test("without exactly one file name it is a usage error", async () => {
-    for (const args of [["template"], ["template", "a.xlsx", "b.xlsx"], ["template", "--out"]]) {
+    for (const args of [["template"], ["template", "a.xlsx", "b.xlsx"]]) {
       const result = await command(...args);
       expect({ args, code: result.code }).toEqual({ args, code: exitCodes.usage });
       expect(result.err).toContain("cba template needs exactly one file name.");
     }
+    const unknown = await command("template", "--out");
+    expect(unknown.code).toBe(exitCodes.usage);
+    expect(unknown.err).toMatch(/^cba template: Unknown option '--out'/);
   });
 
   test("help lists it", async () => {
-    expect((await command("help")).out).toMatch(/cba template <file\.xlsx>\s+write a blank input workbook/);
+    expect((await command("help")).out).toMatch(
+      /cba template <file\.xlsx> \[--force\]\s+write a blank input workbook/,
+    );
   });
 });

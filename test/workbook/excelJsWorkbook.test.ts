@@ -171,9 +171,12 @@ describe("ExcelJsWorkbook.write", () => {
       sheets: [{ ...plan.sheets[0]!, blocks: [plan.sheets[0]!.blocks[0]!] }],
       cellUpdates: [],
     });
-    const names = port.workbook.definedNames.model.map((n) => n.name);
+    const file = folder.path("replaced-twice.xlsx");
+    await port.saveAs(file);
+    const saved = await loadWorkbook(file);
+    const names = saved.definedNames.model.map((n) => n.name);
     expect(names).toEqual(["CBA_Owned_1"]);
-    expect(port.workbook.getWorksheet("CBA Partners")!.getTables()).toHaveLength(1);
+    expect(saved.getWorksheet("CBA Partners")!.getTables()).toHaveLength(1);
   });
 
   test("refuses a block name already used by a table on a user sheet, before changing anything", async () => {
@@ -190,5 +193,30 @@ describe("ExcelJsWorkbook.write", () => {
     const port = await roundTrip((workbook) => workbook.addWorksheet("Mine"));
     await expect(port.write(plan)).rejects.toThrow(/"Risks" to update does not exist/);
     expect(port.workbook.worksheets.map((s) => s.name)).toEqual(["Mine"]);
+  });
+});
+
+describe("ExcelJsWorkbook.addInputRanges on a workbook opened from a file", () => {
+  test("saving in full keeps the file's range names", async () => {
+    const port = await roundTrip((workbook) => {
+      workbook.addWorksheet("Settings").getCell("A1").value = "Setting";
+      workbook.definedNames.add("Settings!$A$1:$B$3", "CBA_Settings");
+    });
+    await port.addInputRanges([
+      {
+        name: "CBA_Partners",
+        sheet: "Partners",
+        topLeft: "A3",
+        header: ["Code", "Name"],
+        rows: [["A", "Alpha"]],
+        as: "table",
+      },
+    ]);
+    const file = folder.path("added-ranges.xlsx");
+    await port.saveAs(file);
+    const saved = await loadWorkbook(file);
+    expect(saved.definedNames.model.map((n) => `${n.name}=${n.ranges[0]}`)).toContain(
+      "CBA_Settings=Settings!$A$1:$B$3",
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import {
@@ -9,6 +9,7 @@ import {
   quotedSheetName,
   rangeAddress,
 } from "../cellAddress";
+import { allInputRangeNames } from "../inputContract";
 import { newInputSheetNames, refuseInputRangeClashes } from "../newInputSheets";
 import { sameSheetName } from "../productSheets";
 import {
@@ -27,7 +28,23 @@ import {
 } from "../workbookPort";
 import { addChartsToPackage } from "../xlsxPackage/addCharts";
 import { chartsOfSheets } from "../xlsxPackage/chartSeries";
+import { writeFileAtomically } from "../xlsxPackage/atomicFile";
+import { graftResults } from "../xlsxPackage/graftResults";
+import { resultSheetsPackage } from "../xlsxPackage/resultSheetsPackage";
+import { definedNamesOfPackage, type PackageDefinedName } from "../xlsxPackage/packageNames";
 import { addInputRanges as writeInputRanges } from "./inputRangesWriter";
+import { TypedTextOnResultSheet, UnreadableNameError } from "./workbookFileErrors";
+
+/**
+ * The package with the chart parts of the sheets' ChartSpecs added (ExcelJS writes none); the
+ * same bytes when no sheet asks for a chart.
+ */
+async function withCharts(bytes: Buffer, sheets: readonly OwnedSheet[]): Promise<Buffer> {
+  if (!sheets.some((sheet) => sheet.charts.length > 0)) return bytes;
+  const zip = await JSZip.loadAsync(bytes);
+  await addChartsToPackage(zip, sheets);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 4 } });
+}
 
 /** A sheet's view as ExcelJS reads and writes it; its typings omit `tabSelected`. */
 type SheetView = Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean };
@@ -44,6 +61,28 @@ interface TableModel {
   columns?: unknown[];
 }
 
+/** The file a workbook was opened from: its bytes, and its defined names as written. */
+interface OpenedPackage {
+  bytes: Buffer;
+  names: PackageDefinedName[];
+}
+
+export interface ExcelJsWorkbookOptions {
+  /**
+   * Replace a result sheet even when a user typed on it outside the product's results (default
+   * false: such a write is refused, naming the cells).
+   */
+  discardTypedText?: boolean;
+  /**
+   * Adds parts to the package of result sheets before it is grafted into the user's file (the
+   * chart writer adds drawings and charts to product sheets here). Whatever a product sheet's
+   * relationships reach is carried into the user's package.
+   */
+  addToResults?: (resultsPackage: Buffer, sheets: readonly OwnedSheet[]) => Promise<Buffer>;
+}
+
+const inputNames = new Set(allInputRangeNames.map((name) => name.toUpperCase()));
+
 /** Excel counts days from 30 December 1899; whole days in UTC, never through local time. */
 const excelEpochMs = Date.UTC(1899, 11, 30);
 const msPerDay = 86_400_000;
@@ -57,9 +96,9 @@ const msPerDay = 86_400_000;
  * blocks with a defined name covering header and rows, and the CellUpdates into user cells
  * without touching their formatting.
  *
- * ExcelJS cannot write charts, so the adapter remembers the owned sheets it wrote and `saveAs`
- * adds their ChartSpecs' chart parts to the package ExcelJS produced (`addChartsToPackage`),
- * plotting the same source blocks the Office.js adapter charts. A selection
+ * ExcelJS cannot write charts, so the adapter remembers the owned sheets it wrote and saving adds
+ * their ChartSpecs' chart parts to the result sheets' package (`addChartsToPackage`) before it is
+ * grafted, plotting the same source blocks the Office.js adapter charts. A selection
  * is saved as the sheet Excel opens on and its active cell (the top-left cell of a range).
  *
  * @example
@@ -68,42 +107,104 @@ const msPerDay = 86_400_000;
  * await port.saveAs("case-results.xlsx");
  */
 export class ExcelJsWorkbook implements WorkbookPort {
-  /** The owned sheets written since loading, by lower-cased name: their charts are added on saving. */
+  /** The product sheets written so far, by lower-cased name, as planned (the last plan of a sheet wins). */
   private readonly writtenSheets = new Map<string, OwnedSheet>();
+  private readonly writtenUpdates: CellUpdate[] = [];
+  /** Set when something other than results was changed, which a graft cannot carry. */
+  private changedBeyondResults = false;
+  /** Owned sheets of the file as it was opened, lower-cased. */
+  private readonly ownedAtOpening: Set<string>;
 
-  constructor(readonly workbook: ExcelJS.Workbook) {}
-
-  static async fromFile(path: string): Promise<ExcelJsWorkbook> {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path);
-    return new ExcelJsWorkbook(workbook);
+  constructor(
+    readonly workbook: ExcelJS.Workbook,
+    private readonly source?: OpenedPackage,
+    private readonly options: ExcelJsWorkbookOptions = {},
+  ) {
+    this.ownedAtOpening = this.ownedSheetNames();
   }
 
-  async saveAs(path: string): Promise<void> {
-    const sheets = [...this.writtenSheets.values()];
-    if (!sheets.some((sheet) => sheet.charts.length > 0)) {
-      await this.workbook.xlsx.writeFile(path);
-      return;
+  /**
+   * Opens a workbook file. Saving it again grafts only the product's parts into the original
+   * package, so everything of the user's stays exactly as it was (see `graftResults`).
+   */
+  static async fromFile(path: string, options: ExcelJsWorkbookOptions = {}): Promise<ExcelJsWorkbook> {
+    const bytes = await readFile(path);
+    return ExcelJsWorkbook.fromBuffer(bytes, options);
+  }
+
+  static async fromBuffer(bytes: Buffer, options: ExcelJsWorkbookOptions = {}): Promise<ExcelJsWorkbook> {
+    const { names, withoutNames } = await definedNamesOfPackage(bytes);
+    const workbook = new ExcelJS.Workbook();
+    // ExcelJS is given the package without its names: it would drop or garble some, and it
+    // expands a name sized for growth into a million cells. The adapter reads them itself.
+    await workbook.xlsx.load(withoutNames as unknown as ExcelJS.Buffer);
+    return new ExcelJsWorkbook(workbook, { bytes, names }, options);
+  }
+
+  /** The workbook as it would be saved. */
+  async toBuffer(): Promise<Buffer> {
+    if (!this.source || this.changedBeyondResults) {
+      // A full save through ExcelJS (new input sheets were added): the names it was not given
+      // go back in, as far as ExcelJS can hold them (sheet ranges, workbook-scoped).
+      if (this.source) {
+        const present = new Set(this.workbook.definedNames.model.map((entry) => entry.name.toUpperCase()));
+        const restored = this.source.names
+          .filter((entry) => !entry.sheetScoped && !present.has(entry.name.toUpperCase()))
+          .filter((entry) => parseSheetRange(entry.reference) !== undefined)
+          .map((entry) => ({ name: entry.name, ranges: [entry.reference] }));
+        this.workbook.definedNames.model = [...this.workbook.definedNames.model, ...restored];
+      }
+      return withCharts(Buffer.from(await this.workbook.xlsx.writeBuffer()), [
+        ...this.writtenSheets.values(),
+      ]);
     }
-    const zip = await JSZip.loadAsync(await this.workbook.xlsx.writeBuffer());
-    await addChartsToPackage(zip, sheets);
-    await writeFile(path, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    if (this.writtenSheets.size === 0 && this.writtenUpdates.length === 0) return this.source.bytes;
+    const sheets = [...this.writtenSheets.values()];
+    const results = await resultSheetsPackage(sheets);
+    const charted = await withCharts(results.bytes, sheets);
+    const productPackage = this.options.addToResults
+      ? await this.options.addToResults(charted, sheets)
+      : charted;
+    return graftResults(this.source.bytes, {
+      productPackage,
+      names: results.names,
+      sheets: sheets.map((sheet) => sheet.name),
+      replacedSheets: sheets
+        .map((sheet) => sheet.name)
+        .filter((name) => this.ownedAtOpening.has(name.toLowerCase())),
+      cellUpdates: this.writtenUpdates.flatMap((update) => {
+        const start = parseCellAddress(update.topLeft);
+        const sheet = this.findSheet(update.sheet)?.name ?? update.sheet;
+        return update.values.flatMap((row, r) =>
+          row.map((value, c) => ({ sheet, row: start.row + r, column: start.column + c, value })),
+        );
+      }),
+    });
+  }
+
+  /** Saves atomically: a temporary file beside the target, renamed over it only once complete. */
+  async saveAs(path: string): Promise<void> {
+    await writeFileAtomically(path, await this.toBuffer());
   }
 
   async read(names: readonly string[]): Promise<WorkbookSnapshot> {
     const wanted = new Set(names.map((name) => name.toUpperCase()));
     const ranges = new Map<string, NamedRangeData>();
-    for (const { name, ranges: references } of this.workbook.definedNames.model) {
+    for (const { name, reference } of this.definedNames()) {
       const key = name.toUpperCase();
       if (!wanted.has(key) || ranges.has(key)) continue;
-      const reference = references[0] === undefined ? undefined : parseSheetRange(references[0]);
-      const sheet = reference && this.findSheet(reference.sheet);
-      if (!reference || !sheet) continue;
+      const range = parseSheetRange(reference);
+      const sheet = range && this.findSheet(range.sheet);
+      if (!range || !sheet) {
+        // A result sheet's own name left broken (its sheet deleted) is the product's to rewrite.
+        if (!inputNames.has(key)) continue;
+        throw new UnreadableNameError(name, reference, range && `the sheet "${range.sheet}" does not exist`);
+      }
       ranges.set(key, {
         name,
         sheet: sheet.name,
-        topLeft: reference.topLeft,
-        values: readValues(sheet, reference.topLeft, reference.bottomRight),
+        topLeft: range.topLeft,
+        values: readValues(sheet, range.topLeft, range.bottomRight),
       });
     }
     for (const sheet of this.workbook.worksheets) {
@@ -124,8 +225,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const owned = this.ownedSheetNames();
     const sheets: SheetInfo[] = this.workbook.worksheets.map((sheet) => ({
       name: sheet.name,
-      ownedByProduct: owned.has(sheet.name.toLowerCase()),
+      ownedByProduct: owned.has(sheet.name.toLowerCase()) || this.writtenSheets.has(sheet.name.toLowerCase()),
     }));
+    for (const sheet of this.writtenSheets.values())
+      if (!this.findSheet(sheet.name)) sheets.push({ name: sheet.name, ownedByProduct: true });
     return { ranges, sheets };
   }
 
@@ -146,6 +249,18 @@ export class ExcelJsWorkbook implements WorkbookPort {
       if (!this.findSheet(update.sheet))
         throw new Error(`The sheet "${update.sheet}" to update does not exist`);
     }
+    if (!this.options.discardTypedText) {
+      for (const sheet of plan.sheets) {
+        const existing = this.findSheet(sheet.name);
+        const typed = existing ? this.typedCells(existing) : [];
+        if (typed.length > 0) throw new TypedTextOnResultSheet(existing!.name, typed);
+      }
+    }
+    for (const sheet of plan.sheets) this.writtenSheets.set(sheet.name.toLowerCase(), sheet);
+    this.writtenUpdates.push(...plan.cellUpdates);
+    // A workbook opened from a file keeps its model as read: the results are held as planned and
+    // grafted into the file on saving, so they are built once, in a package of their own.
+    if (this.source) return;
     let names = this.workbook.definedNames.model;
     for (const sheet of plan.sheets) {
       const existing = this.findSheet(sheet.name);
@@ -160,7 +275,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
       const worksheet = this.workbook.addWorksheet(sheet.name);
       // Keep the sheet's place among the tabs: ExcelJS orders sheets by orderNo.
       if (orderNo !== undefined) sheetOrder(worksheet).orderNo = orderNo;
-      names.push({ name: nextMarkerName(names), ranges: [`${quotedSheetName(sheet.name)}!$A$1`] });
+      names.push({
+        name: nextMarkerName([...names, ...this.sourceNames()]),
+        ranges: [`${quotedSheetName(sheet.name)}!$A$1`],
+      });
       names.push(...writeOwnedSheet(worksheet, sheet));
       this.writtenSheets.set(sheet.name.toLowerCase(), sheet);
     }
@@ -175,13 +293,15 @@ export class ExcelJsWorkbook implements WorkbookPort {
     refuseInputRangeClashes(ranges, notes, {
       sheets: this.workbook.worksheets.map((sheet) => sheet.name),
       names: [
-        ...this.workbook.definedNames.model.map((item) => item.name),
+        ...this.definedNames().map((item) => item.name),
         ...this.workbook.worksheets.flatMap((sheet) =>
           tablesOf(sheet).map((table) => table.displayName ?? table.name),
         ),
       ],
     });
     writeInputRanges(this.workbook, ranges, notes);
+    // New input sheets are the user's from now on; only a full save of the workbook writes them.
+    this.changedBeyondResults = true;
     const first = newInputSheetNames(ranges, notes)[0];
     if (first !== undefined) await this.select(first, "A1");
   }
@@ -234,8 +354,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
       for (const table of tablesOf(sheet))
         taken.set((table.displayName ?? table.name).toLowerCase(), sheet.name);
     }
-    for (const { name, ranges } of this.workbook.definedNames.model) {
-      const sheet = ranges[0] === undefined ? undefined : parseSheetRange(ranges[0])?.sheet;
+    for (const { name, reference } of this.definedNames()) {
+      const sheet = parseSheetRange(reference)?.sheet;
       if (sheet !== undefined && !replaced(sheet)) taken.set(name.toLowerCase(), sheet);
     }
     for (const sheet of plan.sheets) {
@@ -261,6 +381,60 @@ export class ExcelJsWorkbook implements WorkbookPort {
     );
   }
 
+  /**
+   * Cells of a product sheet holding something the product did not write there: outside every
+   * table and named block of the sheet and the title line above each. A user's note typed on a
+   * result sheet would be lost when the sheet is replaced.
+   */
+  private typedCells(sheet: ExcelJS.Worksheet): { address: string; text: string }[] {
+    const areas: { top: number; left: number; bottom: number; right: number }[] = [];
+    const add = (topLeft: string, bottomRight: string) => {
+      const start = parseCellAddress(topLeft);
+      const end = parseCellAddress(bottomRight);
+      // One row above: the block's title.
+      areas.push({ top: start.row - 1, left: start.column, bottom: end.row, right: end.column });
+    };
+    for (const table of tablesOf(sheet)) {
+      const reference = table.tableRef ?? table.ref;
+      if (reference === undefined) continue;
+      const [topLeft, bottomRight = topLeft] = reference.split(":") as [string, string?];
+      add(topLeft, bottomRight);
+    }
+    for (const { reference } of this.definedNames()) {
+      const range = parseSheetRange(reference);
+      if (range && sameSheetName(range.sheet, sheet.name)) add(range.topLeft, range.bottomRight);
+    }
+    const typed: { address: string; text: string }[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        const value = toCellValue(cell.value);
+        if (value === null || value === "") return;
+        const inside = areas.some(
+          (a) => rowNumber >= a.top && rowNumber <= a.bottom && column >= a.left && column <= a.right,
+        );
+        if (!inside) typed.push({ address: cellAddress({ row: rowNumber, column }), text: String(value) });
+      });
+    });
+    return typed;
+  }
+
+  /** The names of the opened file, as it wrote them. */
+  private sourceNames(): PackageDefinedName[] {
+    return this.source?.names ?? [];
+  }
+
+  /** Workbook-level names and where they point: as the file wrote them, then any added since. */
+  private definedNames(): { name: string; reference: string }[] {
+    const fromFile = this.sourceNames();
+    const seen = new Set(fromFile.map((entry) => entry.name.toUpperCase()));
+    const added = this.workbook.definedNames.model
+      .filter((entry) => !seen.has(entry.name.toUpperCase()) && entry.ranges[0] !== undefined)
+      .map((entry) => ({ name: entry.name, reference: entry.ranges[0]! }));
+    // Sheet-scoped names come after workbook-scoped ones of the same spelling, which win.
+    const ordered = [...fromFile].sort((a, b) => Number(a.sheetScoped) - Number(b.sheetScoped));
+    return [...ordered, ...added];
+  }
+
   private findSheet(name: string): ExcelJS.Worksheet | undefined {
     return this.workbook.worksheets.find((sheet) => sameSheetName(sheet.name, name));
   }
@@ -268,9 +442,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
   /** Lower-cased names of sheets carrying an ownership marker on their A1 cell. */
   private ownedSheetNames(): Set<string> {
     const owned = new Set<string>();
-    for (const { name, ranges } of this.workbook.definedNames.model) {
+    for (const { name, reference: text } of this.definedNames()) {
       if (!name.toUpperCase().startsWith(ownedSheetMarkerPrefix.toUpperCase())) continue;
-      const reference = ranges[0] === undefined ? undefined : parseSheetRange(ranges[0]);
+      const reference = parseSheetRange(text);
       if (reference && reference.topLeft === "A1" && reference.bottomRight === "A1")
         owned.add(reference.sheet.toLowerCase());
     }
@@ -298,9 +472,17 @@ function tableExtent(table: TableModel): [string, string] {
   return [topLeft, `${bottomRight.replace(/\d+$/, "")}${lastDataRow}`];
 }
 
+/**
+ * The values of a range, cut at the sheet's last used row and column: a name sized for growth
+ * (`$A$1:$F$1048576`) reads only the rows in use.
+ */
 function readValues(sheet: ExcelJS.Worksheet, topLeft: string, bottomRight: string): CellValue[][] {
   const start = parseCellAddress(topLeft);
-  const end = parseCellAddress(bottomRight);
+  const given = parseCellAddress(bottomRight);
+  const end = {
+    row: Math.max(start.row, Math.min(given.row, sheet.rowCount)),
+    column: Math.max(start.column, Math.min(given.column, sheet.columnCount)),
+  };
   const values: CellValue[][] = [];
   for (let row = start.row; row <= end.row; row++) {
     const excelRow = sheet.findRow(row);
