@@ -196,9 +196,22 @@ async function inputWorkbook(
   return exitCodes.ok;
 }
 
+/**
+ * How many problems and warnings the list below it holds, so the count agrees with the list.
+ *
+ * @example
+ * problemCount(1, 2) // → "1 problem and 2 warnings"
+ */
+export function problemCount(errors: number, warnings: number): string {
+  const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+  return warnings === 0
+    ? counted(errors, "problem")
+    : `${counted(errors, "problem")} and ${counted(warnings, "warning")}`;
+}
+
 function reportProblems(output: CommandOutput, file: string, problems: readonly ContractProblem[]): void {
   const errors = problems.filter((p) => p.severity === "error").length;
-  output.err(`${file}: ${errors} problem${errors === 1 ? "" : "s"} found; nothing was written.`);
+  output.err(`${file}: ${problemCount(errors, problems.length - errors)} found; nothing was written.`);
   for (const problem of problems) output.err(`  ${terminalText(describeProblem(problem), false)}`);
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { exitCodes } from "../../src/cli/commands";
+import { exitCodes, problemCount } from "../../src/cli/commands";
 import {
   writeWorkbook,
   loadWorkbook,
@@ -100,5 +100,14 @@ describe("the cba runner end to end", () => {
     );
     expect(result.err).not.toContain("    at ");
     expect(readFileSync(file, "utf8")).toBe("plain text");
+  });
+});
+
+describe("the count above a list of problems", () => {
+  test("agrees with the list, warnings counted apart, in singular and plural", () => {
+    expect(problemCount(2, 0)).toBe("2 problems");
+    expect(problemCount(1, 0)).toBe("1 problem");
+    expect(problemCount(1, 2)).toBe("1 problem and 2 warnings");
+    expect(problemCount(3, 1)).toBe("3 problems and 1 warning");
   });
 });
