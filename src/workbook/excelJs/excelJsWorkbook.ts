@@ -9,6 +9,7 @@ import {
   quotedSheetName,
   rangeAddress,
 } from "../cellAddress";
+import { measureColumnWidths } from "../columnWidths";
 import { allInputRangeNames } from "../inputContract";
 import { newInputSheetNames, refuseInputRangeClashes } from "../newInputSheets";
 import { sameSheetName } from "../productSheets";
@@ -569,7 +570,7 @@ function writeOwnedSheet(
       });
     }
     formatBlock(worksheet, block, top);
-    measureWidths(block, top.column, widths);
+    measureColumnWidths(block, top.column, widths);
   }
   for (const [column, width] of widths) worksheet.getColumn(column).width = width;
   return names;
@@ -595,19 +596,4 @@ function formatBlock(
       };
     }),
   );
-}
-
-/** Column widths from the longest header or value, capped so that long notes wrap the view, not the sheet. */
-function measureWidths(block: TableBlock, firstColumn: number, widths: Map<number, number>): void {
-  block.header.forEach((header, c) => {
-    let longest = header.length + 3;
-    for (const row of block.rows) {
-      const value = row[c];
-      const length =
-        typeof value === "number" ? 12 : value === null || value === undefined ? 0 : String(value).length;
-      if (length > longest) longest = length;
-    }
-    const column = firstColumn + c;
-    widths.set(column, Math.max(widths.get(column) ?? 8, Math.min(longest + 1, 60)));
-  });
 }

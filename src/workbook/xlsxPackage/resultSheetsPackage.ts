@@ -7,6 +7,7 @@ import {
   quotedSheetName,
   rangeAddress,
 } from "../cellAddress";
+import { measureColumnWidths } from "../columnWidths";
 import type { CellValue, OwnedSheet } from "../workbookPort";
 import { escapeXml } from "./xmlText";
 
@@ -156,17 +157,7 @@ function sheetParts(sheet: OwnedSheet, styles: ResultStyles, firstTableId: numbe
     } else {
       names.push({ name: block.name, reference: `${quotedSheetName(sheet.name)}!${absoluteRange(range)}` });
     }
-    block.header.forEach((header, c) => {
-      let longest = header.length + 3;
-      for (const row of block.rows) {
-        const value = row[c];
-        const length =
-          typeof value === "number" ? 12 : value === null || value === undefined ? 0 : String(value).length;
-        if (length > longest) longest = length;
-      }
-      const column = top.column + c;
-      widths.set(column, Math.max(widths.get(column) ?? 8, Math.min(longest + 1, 60)));
-    });
+    measureColumnWidths(block, top.column, widths);
   }
   const body: string[] = [];
   let lastRow = 1;
