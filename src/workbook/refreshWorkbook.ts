@@ -129,7 +129,7 @@ export async function refreshWorkbook(
         })),
         options,
       );
-      const writeBack = riskWriteBack(inputs.risks, summary);
+      const writeBack = riskWriteBack(inputs.risks, summary, inputs.settings.riskBands);
       problems.push(...writeBack.warnings);
       report.risks = summary;
       risks = { input: inputs.risks, summary, bands: inputs.settings.riskBands, updates: writeBack.updates };
