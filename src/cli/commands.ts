@@ -48,9 +48,11 @@ export const usage = [
   "  cba template <file.xlsx> [--force]     write a blank input workbook: every range with its headers and",
   "                                         formats, an instruction line above each, default settings",
   "                                         (--force replaces a file that exists)",
-  "  cba run <in.xlsx> [--out <out.xlsx>] [--discard-typed-text]",
+  "  cba run <in.xlsx> [--out <out.xlsx>] [--values-only] [--discard-typed-text]",
   "                                         check the inputs, compute, and write the CBA result sheets",
-  "                                         (to <out.xlsx>, or back into <in.xlsx>; an .xlsm stays .xlsm)",
+  "                                         (to <out.xlsx>, or back into <in.xlsx>; an .xlsm stays .xlsm);",
+  "                                         --values-only writes every live formula as its value, for",
+  "                                         readers without Excel's recalculation or the add-in",
   "  cba simulate <in.xlsx> [--out <out.xlsx>] [--trials <N>] [--seed <S>] [--discard-typed-text]",
   "                                         run a Monte Carlo simulation of NPV and payback and write the",
   "                                         CBA Simulation sheet (N trials, default 10,000; seed S, default",
@@ -258,6 +260,7 @@ async function run(args: readonly string[], output: CommandOutput): Promise<numb
   const { file, values } = commandLine("run", args, {
     out: { type: "string", short: "o" },
     "discard-typed-text": { type: "boolean" },
+    "values-only": { type: "boolean" },
   });
   const inFile = existingInput(file);
   const target = outputFile(inFile, values.out);
@@ -272,7 +275,7 @@ async function run(args: readonly string[], output: CommandOutput): Promise<numb
   progress("checking and computing");
   let report: Awaited<ReturnType<typeof refreshWorkbook>>;
   try {
-    report = await refreshWorkbook(port);
+    report = await refreshWorkbook(port, { valuesOnly: values["values-only"] === true });
   } catch (error) {
     if (!isRefusal(error)) throw error;
     return refusal(output, inFile, error);

@@ -28,15 +28,14 @@ function missingFunctions(): Record<string, (...args: unknown[]) => unknown> {
 }
 
 /**
- * Evaluates `formula` ("=E5*F5", "=NPV('Settings'!$B$2,C7:L7)+B7") as written in cell
- * (`sheet`, `row`, `column`), reading other cells through `read`.
+ * One parser per nesting depth: building a parser is slow, and one parser cannot be re-entered
+ * (a formula cell read while evaluating another formula is evaluated by the next one down).
  */
-export function evaluateFormula(
-  formula: string,
-  at: { sheet: string; row: number; column: number },
-  read: CellReader,
-): EvaluatedValue {
-  const parser = new FormulaParser({
+const parsers: FormulaParser[] = [];
+let depth = 0;
+
+function parserFor(read: CellReader): FormulaParser {
+  return new FormulaParser({
     onCell: ({ sheet, row, col }) => read(sheet, row, col) ?? null,
     onRange: ({ sheet, from, to }) => {
       const rows: EvaluatedValue[][] = [];
@@ -49,7 +48,33 @@ export function evaluateFormula(
     },
     functions: missingFunctions(),
   });
-  const result = parser.parse(formula.replace(/^=/, ""), { sheet: at.sheet, row: at.row, col: at.column });
-  if (result !== null && typeof result === "object") return String(result);
-  return result as EvaluatedValue;
+}
+
+/** The readers in use, by depth: each pooled parser reads through its depth's reader. */
+const readers: CellReader[] = [];
+
+/**
+ * Evaluates `formula` ("=E5*F5", "=NPV('Settings'!$B$2,C7:L7)+B7") as written in cell
+ * (`sheet`, `row`, `column`), reading other cells through `read` (which may itself evaluate).
+ */
+export function evaluateFormula(
+  formula: string,
+  at: { sheet: string; row: number; column: number },
+  read: CellReader,
+): EvaluatedValue {
+  const level = depth;
+  readers[level] = read;
+  parsers[level] ??= parserFor((sheet, row, column) => readers[level]!(sheet, row, column));
+  depth += 1;
+  try {
+    const result = parsers[level].parse(formula.replace(/^=/, ""), {
+      sheet: at.sheet,
+      row: at.row,
+      col: at.column,
+    });
+    if (result !== null && typeof result === "object") return String(result);
+    return result as EvaluatedValue;
+  } finally {
+    depth = level;
+  }
 }

@@ -56,16 +56,28 @@ export interface CellWrite {
   formula?: string;
 }
 
+/**
+ * A formula cell: the formula (without its "=") and its cached result, typed so Excel shows the
+ * result before recalculating. `styleAttribute` is "" or ` s="…"`.
+ */
+export function formulaCellXml(
+  reference: string,
+  styleAttribute: string,
+  formula: string,
+  value: CellValue,
+): string {
+  const f = `<f>${escapeXml(formula.replace(/^=/, ""))}</f>`;
+  const s = styleAttribute;
+  if (value === null || value === undefined) return `<c r="${reference}"${s}>${f}</c>`;
+  if (typeof value === "number") return `<c r="${reference}"${s}>${f}<v>${String(value)}</v></c>`;
+  if (typeof value === "boolean") return `<c r="${reference}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
+  return `<c r="${reference}"${s} t="str">${f}<v>${escapeXml(value)}</v></c>`;
+}
+
 /** A cell as it is written into a user's sheet, keeping its address and format. */
 function cellXml(reference: string, style: string | undefined, { value, formula }: CellWrite): string {
   const s = style === undefined ? "" : ` s="${escapeXml(style)}"`;
-  if (formula !== undefined) {
-    const f = `<f>${escapeXml(formula.replace(/^=/, ""))}</f>`;
-    if (value === null || value === undefined) return `<c r="${reference}"${s}>${f}</c>`;
-    if (typeof value === "number") return `<c r="${reference}"${s}>${f}<v>${String(value)}</v></c>`;
-    if (typeof value === "boolean") return `<c r="${reference}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
-    return `<c r="${reference}"${s} t="str">${f}<v>${escapeXml(value)}</v></c>`;
-  }
+  if (formula !== undefined) return formulaCellXml(reference, s, formula, value);
   if (value === null || value === undefined) return `<c r="${reference}"${s}/>`;
   if (typeof value === "number") return `<c r="${reference}"${s}><v>${String(value)}</v></c>`;
   if (typeof value === "boolean") return `<c r="${reference}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
