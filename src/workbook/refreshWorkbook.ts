@@ -149,6 +149,9 @@ export async function refreshWorkbook(
       planInput.businessCase = report.businessCase;
       planInput.provenance!.discountRate = report.businessCase.model.settings.discountRate;
     }
+    const discountRateCell = inputs.settings.cells.get("discountRate");
+    if (inputs.settings.discountRate.kind === "single" && discountRateCell !== undefined)
+      planInput.discountRateCell = discountRateCell;
     if (report.published) planInput.published = report.published;
     if (report.scenarios) planInput.scenarios = report.scenarios;
     if (risks) planInput.risks = risks;

@@ -32,6 +32,8 @@ export interface WritePlanInput {
   published?: readonly PublishedCheckRow[];
   settingsUsed: readonly SettingUsed[];
   roundingUnit: Money;
+  /** The Discount rate cell of CBA_Settings (sheet-qualified), for NPV formulas that refer to it. */
+  discountRateCell?: string;
   /** When given, every sheet of the plan carries a provenance block (a refresh always gives it). */
   provenance?: Provenance;
 }
@@ -48,7 +50,10 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
   const sheets: OwnedSheet[] = [];
   if (input.businessCase) {
     const { model, result, derivedCases } = input.businessCase;
-    sheets.push(apportionmentSheet(model, result), partnersSheet(model, result, derivedCases));
+    sheets.push(
+      apportionmentSheet(model, result),
+      partnersSheet(model, result, derivedCases, input.discountRateCell),
+    );
     if (input.scenarios) sheets.push(scenariosSheet(model, input.scenarios));
   }
   if (input.risks) sheets.push(risksSheet(input.risks.input, input.risks.summary, input.risks.bands));
