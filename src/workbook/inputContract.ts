@@ -15,6 +15,8 @@ export const inputRangeNames = {
   scenarios: "CBA_Scenarios",
   risks: "CBA_Risks",
   published: "CBA_Published",
+  optimismBias: "CBA_OptimismBias",
+  confidenceGrades: "CBA_ConfidenceGrades",
 } as const;
 
 export type InputRangeKey = keyof typeof inputRangeNames;
@@ -64,6 +66,7 @@ export const lineColumns = {
   allocation: column("allocation", "Allocation", "Allocated to", "Pool or partner"),
   profile: column("profile", "Profile", "Phasing"),
   kind: column("kind", "Kind", "Cost or benefit"),
+  optimismBias: column("optimismBias", "Optimism bias", "Optimism bias category", "OB category"),
 };
 
 /** The input cases a line can carry, in the order results show them when the columns allow. */
@@ -98,6 +101,23 @@ export const publishedColumns = {
   partner: column("partner", "Partner", "Partner code"),
   value: column("value", "Published value", "Value", "Published"),
   printedTo: column("printedTo", "Printed to", "Rounding", "Precision"),
+};
+
+/** CBA_OptimismBias: one row per optimism-bias category the lines name. */
+export const optimismBiasColumns = {
+  category: column("category", "Category", "Optimism bias category"),
+  projectType: column("projectType", "Project type"),
+  appliesTo: column("appliesTo", "Applies to"),
+  upperBound: column("upperBound", "Upper bound", "Upper bound %"),
+  mitigation: column("mitigation", "Mitigation", "Mitigation %", "Mitigated"),
+  reason: column("reason", "Reason", "Mitigation reason", "Evidence"),
+  grade: column("grade", "Confidence grade", "Grade"),
+};
+
+/** CBA_ConfidenceGrades: the user's data-confidence grades and the reduction each applies. */
+export const confidenceGradeColumns = {
+  grade: column("grade", "Grade", "Confidence grade"),
+  reduction: column("reduction", "Reduction", "Optimism bias", "Rate"),
 };
 
 export const riskColumns = {
@@ -136,6 +156,7 @@ export const settingKeys = {
     "Achievability factors",
     "Number of achievability factors",
   ),
+  optimismBias: column("optimismBias", "Optimism bias"),
 };
 
 export type SettingKey = keyof typeof settingKeys;
