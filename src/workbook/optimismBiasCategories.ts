@@ -55,9 +55,10 @@ export function readAppliesTo(text: string): OptimismBiasAppliesTo | undefined {
   return undefined;
 }
 
-/** The grade table in force: CBA_ConfidenceGrades when given, else the product's illustrative default. */
+/** The grade table in force: CBA_ConfidenceGrades when it lists grades, else the product's illustrative default. */
 export function confidenceGradesInForce(inputs: Pick<ContractInputs, "confidenceGrades">): ConfidenceGrade[] {
-  if (!inputs.confidenceGrades) return [...defaultConfidenceGrades];
+  if (!inputs.confidenceGrades || inputs.confidenceGrades.grades.length === 0)
+    return [...defaultConfidenceGrades];
   return inputs.confidenceGrades.grades.map(({ grade, reduction }) => ({
     grade,
     evidence: "Your own grade (CBA_ConfidenceGrades)",
@@ -65,9 +66,16 @@ export function confidenceGradesInForce(inputs: Pick<ContractInputs, "confidence
   }));
 }
 
-/** Optimism bias is applied when CBA_OptimismBias is present, unless the setting says Exclude. */
-export function optimismBiasIncluded(inputs: Pick<ContractInputs, "optimismBias" | "settings">): boolean {
-  return inputs.optimismBias !== undefined && inputs.settings.optimismBias?.include !== false;
+/**
+ * Optimism bias is applied when CBA_OptimismBias has a category, unless the setting says Exclude
+ * (an empty range, as in the blank template, changes nothing).
+ */
+export function optimismBiasIncluded(
+  inputs: Pick<ContractInputs, "optimismBias"> & Partial<Pick<ContractInputs, "settings">>,
+): boolean {
+  return (
+    (inputs.optimismBias?.categories.length ?? 0) > 0 && inputs.settings?.optimismBias?.include !== false
+  );
 }
 
 export function optimismBiasCaseName(inputCase: string): string {

@@ -86,7 +86,7 @@ export function optimismBiasStep(
       lineCategories,
       cases: adjusted.records,
       grades: confidenceGradesInForce(inputs),
-      gradesSource: inputs.confidenceGrades ? "workbook" : "default",
+      gradesSource: (inputs.confidenceGrades?.grades.length ?? 0) > 0 ? "workbook" : "default",
     },
   };
 }

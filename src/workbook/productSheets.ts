@@ -1,4 +1,5 @@
 import type { ContractInputs } from "./contractInputs";
+import { optimismBiasIncluded } from "./optimismBiasCategories";
 
 /** The sheets this product owns and rewrites in full on every refresh. */
 export const productSheetNames = {
@@ -36,8 +37,7 @@ export function productSheetsFor(
   const sheets: string[] = [];
   if (inputs.lines) sheets.push(productSheetNames.apportionment, productSheetNames.partners);
   if (inputs.lines && inputs.scenarios) sheets.push(productSheetNames.scenarios);
-  if (inputs.lines && inputs.optimismBias && inputs.settings?.optimismBias?.include !== false)
-    sheets.push(optimismBiasSheetName);
+  if (inputs.lines && optimismBiasIncluded(inputs)) sheets.push(optimismBiasSheetName);
   if (inputs.risks) sheets.push(productSheetNames.risks);
   sheets.push(productSheetNames.checks);
   return sheets;

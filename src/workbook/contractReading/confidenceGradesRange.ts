@@ -7,7 +7,7 @@ import type { InputTable } from "../inputTable";
 /**
  * CBA_ConfidenceGrades: the user's data-confidence grade table (Grade | Reduction), in place of
  * the product's illustrative default. Grades are whole numbers, each once; a reduction is a
- * fraction from 0 to 1 (15% or 0.15).
+ * fraction from 0 to 1 (15% or 0.15). A range with no grades leaves the default in force.
  */
 export function readConfidenceGrades(table: InputTable, problems: ContractProblem[]): ConfidenceGradesInput {
   const result: ConfidenceGradesInput = { range: table.name, grades: [] };
@@ -53,14 +53,5 @@ export function readConfidenceGrades(table: InputTable, problems: ContractProble
     }
     result.grades.push({ grade: grade.value, cell, reduction: reduction.value, reductionCell });
   }
-  if (table.rows.length === 0)
-    problems.push(
-      inputError(
-        table.name,
-        table.headerAddress(0),
-        "No grades",
-        "has no grades: list at least one, or delete the range to use the default table",
-      ),
-    );
   return result;
 }
