@@ -12,7 +12,7 @@ import { readPublished } from "./contractReading/publishedRange";
 import { readRisks } from "./contractReading/risksRange";
 import { readScenarios } from "./contractReading/scenariosRange";
 import { readSettings } from "./contractReading/settingsRange";
-import { inputRangeNames } from "./inputContract";
+import { inputRangeNames, optimismBiasRangeNames } from "./inputContract";
 import { InputTable } from "./inputTable";
 import type { WorkbookSnapshot } from "./workbookPort";
 
@@ -55,8 +55,8 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
     scenarios: table(inputRangeNames.scenarios),
     risks: table(inputRangeNames.risks),
     published: table(inputRangeNames.published),
-    optimismBias: table(inputRangeNames.optimismBias),
-    confidenceGrades: table(inputRangeNames.confidenceGrades),
+    optimismBias: table(optimismBiasRangeNames.optimismBias),
+    confidenceGrades: table(optimismBiasRangeNames.confidenceGrades),
   };
 
   const settings = readSettings(tables.settings, problems);

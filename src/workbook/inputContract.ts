@@ -15,14 +15,24 @@ export const inputRangeNames = {
   scenarios: "CBA_Scenarios",
   risks: "CBA_Risks",
   published: "CBA_Published",
-  optimismBias: "CBA_OptimismBias",
-  confidenceGrades: "CBA_ConfidenceGrades",
 } as const;
 
 export type InputRangeKey = keyof typeof inputRangeNames;
 
+/**
+ * The optimism-bias ranges: read with the others, but kept out of `inputRangeNames`, whose ranges
+ * the task pane lists and a complete sample such as Hampshire's has.
+ */
+export const optimismBiasRangeNames = {
+  optimismBias: "CBA_OptimismBias",
+  confidenceGrades: "CBA_ConfidenceGrades",
+} as const;
+
 /** Every name a refresh asks the workbook for, in reading order. */
-export const allInputRangeNames: readonly string[] = Object.values(inputRangeNames);
+export const allInputRangeNames: readonly string[] = [
+  ...Object.values(inputRangeNames),
+  ...Object.values(optimismBiasRangeNames),
+];
 
 /** A column the contract knows, with the headers accepted for it (compared after normalising). */
 export interface ContractColumn {

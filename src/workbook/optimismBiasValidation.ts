@@ -2,7 +2,7 @@ import { countsAsCost } from "../engine/businessCase";
 import { notQuantified } from "../engine/businessCaseModel";
 import type { ContractInputs, LineInput } from "./contractInputs";
 import { type ContractProblem, inputError, inputWarning } from "./contractProblems";
-import { inputRangeNames } from "./inputContract";
+import { inputRangeNames, optimismBiasRangeNames } from "./inputContract";
 import { appliesToNames, resolveCategories } from "./optimismBiasCategories";
 
 /**
@@ -15,7 +15,7 @@ import { appliesToNames, resolveCategories } from "./optimismBiasCategories";
  */
 export function validateOptimismBias(inputs: ContractInputs): ContractProblem[] {
   const problems: ContractProblem[] = [];
-  const range = inputRangeNames.optimismBias;
+  const range = optimismBiasRangeNames.optimismBias;
   const resolved = resolveCategories(inputs, problems);
   const known = new Set((inputs.optimismBias?.categories ?? []).map((c) => c.name.toLowerCase()));
   const used = new Set<string>();

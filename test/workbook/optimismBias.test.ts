@@ -405,6 +405,31 @@ describe("refreshing a workbook with optimism bias (ExcelJS, end to end)", () =>
     });
   });
 
+  test("with CBA_Scenarios, the optimism-bias cases get switching values on CBA Scenarios like any case", async () => {
+    const ranges = withOptimismBias();
+    const scenarios: InputRangeSpec = {
+      name: "CBA_Scenarios",
+      sheet: "Scenarios",
+      topLeft: "A1",
+      header: ["Scenario", "Case", "Cost factor", "Saving factor", "Delay"],
+      rows: [["Costs up", "Worst + optimism bias", 1.1, 1, 0]],
+      as: "table",
+    };
+    await writeWorkbook(folder.path("sc.xlsx"), [...Object.values(ranges), scenarios]);
+    const report = await refreshFile(folder.path("sc.xlsx"), folder.path("sc-results.xlsx"));
+    expect(report.problems.filter((p) => p.severity === "error")).toEqual([]);
+    const results = await loadWorkbook(folder.path("sc-results.xlsx"));
+    const switching = tableRecords(readTable(results, "CBA_Out_SwitchingValues"));
+    expect([...new Set(switching.map((r) => r["Case"]))]).toEqual([
+      "Best",
+      "Worst",
+      "Best + optimism bias",
+      "Worst + optimism bias",
+    ]);
+    const scenarioRows = tableRecords(readTable(results, "CBA_Out_Scenarios"));
+    expect(scenarioRows.some((r) => Object.values(r).includes("Worst + optimism bias"))).toBe(true);
+  });
+
   test("with the setting Exclude, no CBA Optimism Bias sheet and no optimism-bias cases are written", async () => {
     const excluded = withOptimismBias();
     excluded.settings.rows = [...excluded.settings.rows, ["Optimism bias", "Exclude"]];

@@ -8,6 +8,7 @@ import {
   canonicalHeaders,
   confidenceGradeColumns,
   inputRangeNames,
+  optimismBiasRangeNames,
   optimismBiasColumns,
   partnerColumns,
   publishedColumns,
@@ -35,9 +36,9 @@ const instructions: Record<string, string> = {
   [inputRangeNames.settings]: "Change these here or in the task pane's Settings tab.",
   [inputRangeNames.published]:
     "Optional: figures the document prints (e.g. Annual saving 4,000 printed to 1,000; Net ROI 75.3% printed to 0.1%), checked on CBA Checks.",
-  [inputRangeNames.confidenceGrades]:
+  [optimismBiasRangeNames.confidenceGrades]:
     "Optional: optimism bias per confidence grade. These reductions are the product's ILLUSTRATIVE default, not a published table: edit them to your own evidence.",
-  [inputRangeNames.optimismBias]:
+  [optimismBiasRangeNames.optimismBias]:
     "Optional optimism bias: one row per category named in the Lines' Optimism bias column. Project type: a Green Book type (blank for benefits). Applies to: Capital costs, Operating costs, Benefits or Duration. Blank upper bound = the Green Book's. Mitigation 0-1 needs a reason.",
   [inputRangeNames.risks]:
     "Likelihood and impact from 1 to 5; Score and Band are filled in by the add-in on each refresh.",
@@ -123,7 +124,7 @@ export function blankTemplateRanges(): InputRangeSpec[] {
     // On the Settings sheet, below the settings: the grades (fixed rows) first, then the
     // categories, whose table grows downwards as rows are typed.
     withInstruction({
-      name: inputRangeNames.confidenceGrades,
+      name: optimismBiasRangeNames.confidenceGrades,
       sheet: "Settings",
       topLeft: "A16",
       header: canonicalHeaders(confidenceGradeColumns),
@@ -132,7 +133,7 @@ export function blankTemplateRanges(): InputRangeSpec[] {
       as: "table",
     }),
     withInstruction({
-      name: inputRangeNames.optimismBias,
+      name: optimismBiasRangeNames.optimismBias,
       sheet: "Settings",
       topLeft: "A26",
       header: canonicalHeaders(optimismBiasColumns),
