@@ -168,7 +168,7 @@ export function optimismBiasSheet(
     }),
     layout.place({
       name: optimismBiasBlockNames.lines,
-      title: `Each line per input case, without and with optimism bias (${unit}; costs positive, savings negative; after = before adjusted, rounded to the rounding unit)`,
+      title: `Each line per input case, without and with optimism bias (${unit}; costs positive, savings negative; uplift = after − before, so a saving reduced shows a positive uplift; after is rounded to the rounding unit)`,
       header: [
         "Line",
         "Case",
