@@ -52,6 +52,15 @@ export function validateOptimismBias(inputs: ContractInputs): ContractProblem[] 
       );
       continue;
     }
+    if (category.appliesTo === "capitalCosts" && line.timing === "recurring")
+      problems.push(
+        inputWarning(
+          inputs.lines!.range,
+          cell,
+          "Capital category on a recurring line",
+          `line "${line.label}" is recurring but its category "${category.input.name}" applies to Capital costs; running costs usually take an Operating costs category`,
+        ),
+      );
     const wrong = wrongDirection(line, category.direction === "cost");
     if (wrong !== undefined)
       problems.push(

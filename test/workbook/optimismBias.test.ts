@@ -192,6 +192,19 @@ describe("reading and checking CBA_OptimismBias", () => {
     );
   });
 
+  test("a capital-costs category on a recurring cost line is a warning, not an error", () => {
+    const ranges = withOptimismBias();
+    ranges.lines.rows[2] = ["CC licences", "Recurring", "CC", 10, 10, null, "ICT"];
+    const { problems } = check(ranges);
+    expect(errorsOf(problems)).toEqual([]);
+    expect(located(problems)).toContainEqual([
+      "warning",
+      "CBA_Lines",
+      "Lines!G4",
+      "Capital category on a recurring line",
+    ]);
+  });
+
   test("a line's category without any CBA_OptimismBias range is an error at the line's cell", () => {
     const ranges: Partial<OptimismCase> = withOptimismBias();
     delete ranges.optimismBias;
