@@ -37,6 +37,7 @@ import type {
   WorkbookInspection,
   WorkbookProblem,
   WrittenSheet,
+  RefreshChoices,
 } from "./workbookActions";
 
 /** What each input range is for, in the words the pane shows beside its name. */
@@ -82,7 +83,11 @@ export function workbookActionsOverPort(
       };
     },
 
-    async refresh(section: RefreshSection, onStage?: (stage: RefreshStage) => void): Promise<RefreshOutcome> {
+    async refresh(
+      section: RefreshSection,
+      onStage?: (stage: RefreshStage) => void,
+      choices: RefreshChoices = {},
+    ): Promise<RefreshOutcome> {
       const started = now();
       let snapshot: WorkbookSnapshot | undefined;
       let written: WritePlan | undefined;
@@ -106,7 +111,7 @@ export function workbookActionsOverPort(
           written = planned;
         },
       };
-      const report = await refreshWorkbook(watchedPort);
+      const report = await refreshWorkbook(watchedPort, { valuesOnly: choices.valuesOnly === true });
       const elapsedMs = now() - started;
       const stamp = {
         inputFingerprint: report.inputFingerprint,
