@@ -145,6 +145,8 @@ export interface ContractSettings {
   contingency?: { onCosts: Money; onSavings: Money; caseName?: string; cell: string };
   seed?: number;
   achievabilityFactors?: number;
+  /** The Cases setting: the names of CBA_Lines' value columns, in order; absent = Best / Base / Worst. */
+  cases?: { names: string[]; cell: string };
   /** Every setting in force, for the CBA Checks sheet. */
   used: SettingUsed[];
   /** Value cell of each setting given in the workbook. */

@@ -68,7 +68,7 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
   if (tables.baseline) inputs.baseline = readBaseline(tables.baseline, codes, problems);
   if (tables.baselineFte) inputs.baselineFte = readBaseline(tables.baselineFte, codes, problems);
   if (tables.pools) inputs.pools = readPools(tables.pools, codes, problems);
-  if (tables.lines) inputs.lines = readLines(tables.lines, problems);
+  if (tables.lines) inputs.lines = readLines(tables.lines, problems, settings.cases);
   if (tables.profiles) inputs.profiles = readProfiles(tables.profiles, settings, problems);
   if (tables.scenarios) inputs.scenarios = readScenarios(tables.scenarios, problems);
   if (tables.risks) inputs.risks = readRisks(tables.risks, problems);

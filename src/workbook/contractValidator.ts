@@ -7,6 +7,7 @@ import type { ContractInputs, LineInput, PoolInput } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
 import { type ContractProblem, inputError, inputWarning } from "./contractProblems";
 import { inputRangeNames } from "./inputContract";
+import { sensitivitySelection } from "./sensitivityCaseSelection";
 import { allProductSheetNames, productSheetsFor, sameSheetName } from "./productSheets";
 import { apportionmentBlockNames } from "./resultSheets/apportionmentSheet";
 import { checkBlockNames } from "./resultSheets/checksSheet";
@@ -130,13 +131,13 @@ function validateBusinessCase(
   validateCases(inputs, lookup, problems);
   validatePublished(inputs, lookup, problems);
   const cases = lines.cases;
-  if (inputs.scenarios && !(cases.includes("Best") && cases.includes("Worst"))) {
+  if (inputs.scenarios && sensitivitySelection(cases) === undefined) {
     problems.push(
       inputWarning(
         lines.range,
         undefined,
         "No range for sensitivity",
-        `the tornado on the CBA Scenarios sheet (and a simulation) moves each line between its Best and Worst values, but ${lines.range} has only ${cases.join(", ")}; it is left out until both columns are given`,
+        `the tornado on the CBA Scenarios sheet (and a simulation) moves each line between its Best and Worst values (or the first and last cases of the Cases setting), but ${lines.range} has only ${cases.join(", ")}; it is left out until both columns are given`,
       ),
     );
   }

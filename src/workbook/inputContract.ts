@@ -130,6 +130,8 @@ export const settingKeys = {
     "Contingency on benefits",
   ),
   contingencyCase: column("contingencyCase", "Contingency case"),
+  /** Names the value columns of CBA_Lines ("Low, Central, High"); absent = Best / Base / Worst. */
+  cases: column("cases", "Cases", "Case names"),
   seed: column("seed", "Seed", "Random seed"),
   achievabilityFactors: column(
     "achievabilityFactors",

@@ -11,6 +11,7 @@ import {
 } from "../inputContract";
 import type { InputTable } from "../inputTable";
 import type { CellValue } from "../workbookPort";
+import { readCaseNames } from "./caseNames";
 
 function defaultSettings(): ContractSettings {
   return {
@@ -214,6 +215,12 @@ export function readSettings(table: InputTable | undefined, problems: ContractPr
     settings.contingency = { onCosts: onCosts ?? new Money(0), onSavings: onSavings ?? new Money(0), cell };
     if (contingencyCase !== undefined) settings.contingency.caseName = contingencyCase;
   }
+  applySetting("cases", "Cases", undefined, (value, cell) => {
+    const names = readCaseNames(value, cell, problems);
+    if (names === undefined) return undefined;
+    settings.cases = { names, cell };
+    return names.join(", ");
+  });
   applySetting("seed", "Seed", undefined, (value, cell) => {
     const parsed = readWholeNumber(value, 0, 4294967295);
     if (!parsed.ok) return void report(cell, "Invalid seed", `the seed ${parsed.reason}`);
