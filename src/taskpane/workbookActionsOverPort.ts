@@ -212,7 +212,9 @@ function rangeStatuses(snapshot: WorkbookSnapshot, problems: readonly ContractPr
 function settingsValues(settings: ContractSettings): CaseSettingsValues {
   return {
     discountRate:
-      settings.discountRate.kind === "greenBook" ? "greenBook" : settings.discountRate.rate.toNumber(),
+      settings.discountRate.kind === "single"
+        ? settings.discountRate.rate.toNumber()
+        : settings.discountRate.kind,
     horizonYears: settings.horizonYears,
     roundingUnit: settings.roundingUnit.toNumber(),
     riskBands: { thresholds: [...settings.riskBands.thresholds], labels: [...settings.riskBands.labels] },

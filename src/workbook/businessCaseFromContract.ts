@@ -9,11 +9,11 @@ import type {
   LineValue,
   Pool,
 } from "../engine/businessCaseModel";
-import { greenBookRates } from "../engine/discounting";
 import { type Amount, Money } from "../engine/money";
 import { type Scenario, scenarioModel } from "../engine/scenarios";
 import type { BaselineInput, ContractInputs } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
+import { discountRateFor } from "./discountSchedule";
 
 /** A case to compute with the start of the programme put back by whole years. */
 export interface DelayedCase {
@@ -129,8 +129,7 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
     profiles: Object.fromEntries(usedProfiles),
     cases,
     settings: {
-      discountRate:
-        settings.discountRate.kind === "greenBook" ? greenBookRates(horizon) : settings.discountRate.rate,
+      discountRate: discountRateFor(settings.discountRate, horizon),
       horizonYears: horizon,
       roundingUnit: settings.roundingUnit,
       unitLabel: settings.unitLabel,

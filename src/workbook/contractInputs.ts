@@ -125,7 +125,11 @@ export interface ProfilesInput {
   profiles: ProfileInput[];
 }
 
-export type DiscountRateSetting = { kind: "single"; rate: Money } | { kind: "greenBook" };
+export type DiscountRateSetting =
+  | { kind: "single"; rate: Money }
+  | { kind: "greenBook" }
+  /** The Green Book health schedule: 1.5% to year 30, 1.286% to 75, 1.071% to 125. */
+  | { kind: "greenBookHealth" };
 
 export interface SettingUsed {
   setting: string;

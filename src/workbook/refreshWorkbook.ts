@@ -8,6 +8,7 @@ import {
 } from "../engine/riskRegister";
 import { businessCaseFromContract, computeContractBusinessCase } from "./businessCaseFromContract";
 import type { ContractSettings } from "./contractInputs";
+import { discountScheduleName } from "./discountSchedule";
 import { type ContractProblem, hasErrors, inputError } from "./contractProblems";
 import { readContract } from "./contractReader";
 import { fixedOutputNames, outputNameProblems, validateContract } from "./contractValidator";
@@ -145,6 +146,8 @@ export async function refreshWorkbook(
     if (report.businessCase) {
       planInput.businessCase = report.businessCase;
       planInput.provenance!.discountRate = report.businessCase.model.settings.discountRate;
+      const scheduleName = discountScheduleName(inputs.settings.discountRate);
+      if (scheduleName !== undefined) planInput.provenance!.discountScheduleName = scheduleName;
     }
     if (report.published) planInput.published = report.published;
     if (report.scenarios) planInput.scenarios = report.scenarios;

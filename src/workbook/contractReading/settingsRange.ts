@@ -90,6 +90,10 @@ export function readSettings(table: InputTable | undefined, problems: ContractPr
   };
 
   applySetting("discountRate", "Discount rate", "3.5% (Green Book standard rate)", (value, cell) => {
+    if (typeof value === "string" && /^green\s*book\W*health\W*$/i.test(value.trim())) {
+      settings.discountRate = { kind: "greenBookHealth" };
+      return "Green Book health schedule (1.5% to year 30, 1.286% to 75, 1.071% to 125)";
+    }
     if (typeof value === "string" && /^green\s*book/i.test(value.trim())) {
       settings.discountRate = { kind: "greenBook" };
       return "Green Book schedule (3.5% to year 30, 3.0% to 75, 2.5% to 125)";
