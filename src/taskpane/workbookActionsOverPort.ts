@@ -50,6 +50,8 @@ const rangePurposes: Record<string, string> = {
   [inputRangeNames.settings]: "Settings: discount rate, horizon, rounding, risk bands, contingency",
   [inputRangeNames.scenarios]: "Scenarios: cost and saving factors, delays",
   [inputRangeNames.risks]: "Risk register: likelihood and impact of each risk",
+  [inputRangeNames.drivers]:
+    "Unit cost × volume for lines, benefits net of deadweight, attribution, drop-off",
 };
 
 const alwaysRequired: ReadonlySet<string> = new Set([inputRangeNames.partners, inputRangeNames.lines]);

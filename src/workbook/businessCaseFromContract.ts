@@ -14,6 +14,7 @@ import { type Scenario, scenarioModel } from "../engine/scenarios";
 import type { BaselineInput, ContractInputs } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
 import { discountRateFor } from "./discountSchedule";
+import { applyDrivers } from "./driverLines";
 
 /** A case to compute with the start of the programme put back by whole years. */
 export interface DelayedCase {
@@ -68,6 +69,8 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
     }
     return line;
   });
+
+  applyDrivers(inputs, lines, usedProfiles, horizon);
 
   const pools: Pool[] = (inputs.pools?.pools ?? []).map((input) => {
     const pool: Pool = {

@@ -1,6 +1,7 @@
 import type { LineKind, LineValue, ShareBasis, Timing } from "../engine/businessCaseModel";
 import type { Money } from "../engine/money";
 import type { RiskBands } from "../engine/riskRegister";
+import type { DriversInput } from "./contractReading/driversRange";
 import type { CellValue } from "./workbookPort";
 
 /**
@@ -19,6 +20,7 @@ export interface ContractInputs {
   scenarios?: ScenariosInput;
   risks?: RisksInput;
   published?: PublishedInput;
+  drivers?: DriversInput;
   /** Where each input range found sits, by contract name: used to protect it from result sheets. */
   locations: { range: string; sheet: string }[];
 }
@@ -84,6 +86,8 @@ export interface LineInput {
   /** Cost or Benefit from the optional Kind column; absent = by timing and sign. */
   kind?: LineKind;
   kindCell?: string;
+  /** Cells of the cases left blank (an error unless a CBA_Drivers row gives the value), by case. */
+  blankCells?: Map<string, string>;
 }
 
 /**

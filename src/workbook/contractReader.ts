@@ -1,7 +1,9 @@
 import type { ContractInputs } from "./contractInputs";
 import type { ContractProblem } from "./contractProblems";
 import { readBaseline } from "./contractReading/baselineRange";
+import { readDrivers } from "./contractReading/driversRange";
 import { readLines } from "./contractReading/linesRange";
+import { dropAmountsDriversGive } from "./driverLines";
 import { PartnerCodes } from "./contractReading/partnerCodes";
 import { readPartners } from "./contractReading/partnersRange";
 import { readPools } from "./contractReading/poolsRange";
@@ -53,6 +55,7 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
     scenarios: table(inputRangeNames.scenarios),
     risks: table(inputRangeNames.risks),
     published: table(inputRangeNames.published),
+    drivers: table(inputRangeNames.drivers),
   };
 
   const settings = readSettings(tables.settings, problems);
@@ -73,5 +76,7 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
   if (tables.scenarios) inputs.scenarios = readScenarios(tables.scenarios, problems);
   if (tables.risks) inputs.risks = readRisks(tables.risks, problems);
   if (tables.published) inputs.published = readPublished(tables.published, problems);
+  if (tables.drivers) inputs.drivers = readDrivers(tables.drivers, problems);
+  dropAmountsDriversGive(inputs, problems);
   return { inputs, problems };
 }

@@ -7,6 +7,7 @@ import type { ContractInputs, LineInput, PoolInput } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
 import { type ContractProblem, inputError, inputWarning } from "./contractProblems";
 import { inputRangeNames } from "./inputContract";
+import { validateDrivers } from "./driversValidation";
 import { sensitivitySelection } from "./sensitivityCaseSelection";
 import { allProductSheetNames, productSheetsFor, sameSheetName } from "./productSheets";
 import { apportionmentBlockNames } from "./resultSheets/apportionmentSheet";
@@ -86,6 +87,7 @@ export function validateContract(inputs: ContractInputs, sheets: readonly SheetI
       ),
     );
   }
+  problems.push(...validateDrivers(inputs));
   validateResultSheets(inputs, sheets, problems);
   return problems;
 }

@@ -15,6 +15,7 @@ export const inputRangeNames = {
   scenarios: "CBA_Scenarios",
   risks: "CBA_Risks",
   published: "CBA_Published",
+  drivers: "CBA_Drivers",
 } as const;
 
 export type InputRangeKey = keyof typeof inputRangeNames;
@@ -72,6 +73,18 @@ export const lineCaseColumns = [
   column("Base", "Base", "Base case", "Likely"),
   column("Worst", "Worst", "Worst case"),
 ] as const;
+
+/** CBA_Drivers: a line's value in a case as unit cost × volume, net of additionality for benefits. */
+export const driverColumns = {
+  line: column("line", "Line", "Item"),
+  case: column("case", "Case"),
+  unitCost: column("unitCost", "Unit cost", "Cost per unit"),
+  volume: column("volume", "Volume", "Quantity"),
+  volumeUnit: column("volumeUnit", "Volume unit", "Unit of volume"),
+  deadweight: column("deadweight", "Deadweight"),
+  attribution: column("attribution", "Attribution"),
+  dropOff: column("dropOff", "Drop-off", "Drop off", "Dropoff"),
+};
 
 export const profileColumns = {
   profile: column("profile", "Profile", "Profile name"),

@@ -9,6 +9,7 @@ import {
 import { businessCaseFromContract, computeContractBusinessCase } from "./businessCaseFromContract";
 import type { ContractSettings } from "./contractInputs";
 import { discountScheduleName } from "./discountSchedule";
+import { driverTableRows } from "./driverLines";
 import { type ContractProblem, hasErrors, inputError } from "./contractProblems";
 import { readContract } from "./contractReader";
 import { fixedOutputNames, outputNameProblems, validateContract } from "./contractValidator";
@@ -18,6 +19,7 @@ import { inputFingerprint } from "./inputFingerprint";
 import { allProductSheetNames, productSheetNames } from "./productSheets";
 import { productVersion } from "./productVersion";
 import { checkPublished, type PublishedCheckRow } from "./publishedFigures";
+import { driversBlockName } from "./resultSheets/driversBlock";
 import { provenanceBlockName } from "./resultSheets/provenanceBlock";
 import { reconcileResults, type ReconciliationRow } from "./resultReconciliation";
 import { riskWriteBack } from "./resultSheets/risksSheet";
@@ -81,6 +83,7 @@ export async function refreshWorkbook(
     ...fixedOutputNames,
     ...scenarioOutputNames,
     ...provenanceOutputNames,
+    driversBlockName,
   ]);
   const stamp = {
     inputFingerprint: inputFingerprint(snapshot),
@@ -96,6 +99,8 @@ export async function refreshWorkbook(
     problems.push(...outputNamesTaken(snapshot, scenarioOutputNames, productSheetNames.scenarios));
   for (const sheet of allProductSheetNames)
     problems.push(...outputNamesTaken(snapshot, [provenanceBlockName(sheet)], sheet));
+  if (inputs.drivers)
+    problems.push(...outputNamesTaken(snapshot, [driversBlockName], productSheetNames.checks));
   if (hasErrors(problems)) return { status: "invalid", problems, ...stamp };
 
   const report: RefreshReport = {
@@ -150,6 +155,7 @@ export async function refreshWorkbook(
       if (scheduleName !== undefined) planInput.provenance!.discountScheduleName = scheduleName;
     }
     if (report.published) planInput.published = report.published;
+    if (report.businessCase && inputs.drivers) planInput.drivers = driverTableRows(inputs);
     if (report.scenarios) planInput.scenarios = report.scenarios;
     if (risks) planInput.risks = risks;
     report.plan = buildWritePlan(planInput);

@@ -133,6 +133,7 @@ export function readLines(
       );
     }
     const values = new Map<string, { value: LineValue; cell: string }>();
+    const blankCells = new Map<string, string>();
     for (const { name, index } of caseColumns) {
       const valueCell = table.address(row.index, index);
       const raw = table.cell(row, index);
@@ -141,6 +142,7 @@ export function readLines(
         continue;
       }
       if (isBlank(raw)) {
+        blankCells.set(name, valueCell);
         problems.push(
           inputError(
             table.name,
@@ -173,6 +175,7 @@ export function readLines(
       allocationCell,
       values,
     };
+    if (blankCells.size > 0) line.blankCells = blankCells;
     const profile = cellText(table.cell(row, profileColumn));
     if (profileColumn !== undefined && profile !== "") {
       line.profile = profile;

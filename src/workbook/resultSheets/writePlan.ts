@@ -10,6 +10,8 @@ import type { ScenarioAnalysis } from "../scenarioAnalysis";
 import type { CellUpdate, OwnedSheet, SheetInfo, WritePlan } from "../workbookPort";
 import { apportionmentSheet } from "./apportionmentSheet";
 import { type ChecksSheetInput, checksSheet, notComputedSheet } from "./checksSheet";
+import type { DriverTableRow } from "../driverLines";
+import { withDriversBlock } from "./driversBlock";
 import { partnersSheet } from "./partnersSheet";
 import { type Provenance, withProvenance } from "./provenanceBlock";
 import { risksSheet } from "./risksSheet";
@@ -32,6 +34,8 @@ export interface WritePlanInput {
   published?: readonly PublishedCheckRow[];
   settingsUsed: readonly SettingUsed[];
   roundingUnit: Money;
+  /** CBA_Drivers' values, shown in a table on the CBA Checks sheet; absent or empty = no table. */
+  drivers?: readonly DriverTableRow[];
   /** When given, every sheet of the plan carries a provenance block (a refresh always gives it). */
   provenance?: Provenance;
 }
@@ -60,7 +64,7 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
   };
   if (input.businessCase) checks.result = input.businessCase.result;
   if (input.published) checks.published = input.published;
-  sheets.push(checksSheet(checks));
+  sheets.push(withDriversBlock(checksSheet(checks), input.drivers ?? [], input.roundingUnit));
 
   for (const name of allProductSheetNames) {
     const stale = input.existingSheets.find((s) => s.ownedByProduct && sameSheetName(s.name, name));

@@ -5,6 +5,7 @@
  */
 import {
   canonicalHeaders,
+  driverColumns,
   inputRangeNames,
   partnerColumns,
   publishedColumns,
@@ -32,6 +33,8 @@ const instructions: Record<string, string> = {
   [inputRangeNames.settings]: "Change these here or in the task pane's Settings tab.",
   [inputRangeNames.published]:
     "Optional: figures the document prints (e.g. Annual saving 4,000 printed to 1,000; Net ROI 75.3% printed to 0.1%), checked on CBA Checks.",
+  [inputRangeNames.drivers]:
+    "Optional unit cost × volume: Line (as in CBA_Lines), Case (blank = every case), Unit cost, Volume; for benefits Deadweight, Attribution, Drop-off (fractions).",
   [inputRangeNames.risks]:
     "Likelihood and impact from 1 to 5; Score and Band are filled in by the add-in on each refresh.",
 };
@@ -108,8 +111,20 @@ export function blankTemplateRanges(): InputRangeSpec[] {
         ["Contingency on costs", null],
         ["Contingency on savings", null],
         ["First financial year", null],
+        // Blank = the Best / Base / Worst columns; or e.g. "Low, Central, High" to name your own.
+        ["Cases", null],
       ],
       as: "definedName",
+    }),
+    // Beside the settings rather than on a sheet of its own: an optional table that refines lines.
+    withInstruction({
+      name: inputRangeNames.drivers,
+      sheet: "Settings",
+      topLeft: "A18",
+      header: canonicalHeaders(driverColumns),
+      rows: [canonicalHeaders(driverColumns).map(() => null)],
+      columnFormats: [null, null, "#,##0.00;(#,##0.00)", "#,##0", null, "0%", "0%", "0%"],
+      as: "table",
     }),
     blankTable(inputRangeNames.risks, "Risks", canonicalHeaders(riskColumns)),
     blankTable(inputRangeNames.published, "Published", canonicalHeaders(publishedColumns), [

@@ -1,5 +1,6 @@
 import {
   canonicalHeaders,
+  driverColumns,
   inputRangeNames,
   partnerColumns,
   publishedColumns,
@@ -535,6 +536,15 @@ export function hampshireSampleRanges(): InputRangeSpec[] {
         ["Benefits 20% lower", "Best", 1, 0.8, 0],
         ["Start delayed a year", "Best", 1, 1, 1],
       ],
+      as: "definedName",
+    },
+    {
+      // Empty: the published case gives no unit costs; here to show where unit cost × volume goes.
+      name: inputRangeNames.drivers,
+      sheet: "Settings",
+      topLeft: "A22",
+      header: canonicalHeaders(driverColumns),
+      rows: [canonicalHeaders(driverColumns).map(() => null)],
       as: "definedName",
     },
     {
