@@ -13,8 +13,8 @@ import { type Amount, Money } from "../engine/money";
 import { type Scenario, scenarioModel } from "../engine/scenarios";
 import type { BaselineInput, ContractInputs } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
-import { discountRateFor } from "./discountSchedule";
 import { applyDrivers } from "./driverLines";
+import { modelDiscountRate } from "./priceBasis";
 
 /** A case to compute with the start of the programme put back by whole years. */
 export interface DelayedCase {
@@ -132,7 +132,7 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
     profiles: Object.fromEntries(usedProfiles),
     cases,
     settings: {
-      discountRate: discountRateFor(settings.discountRate, horizon),
+      discountRate: modelDiscountRate(inputs),
       horizonYears: horizon,
       roundingUnit: settings.roundingUnit,
       unitLabel: settings.unitLabel,

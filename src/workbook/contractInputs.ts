@@ -2,6 +2,8 @@ import type { LineKind, LineValue, ShareBasis, Timing } from "../engine/business
 import type { Money } from "../engine/money";
 import type { RiskBands } from "../engine/riskRegister";
 import type { DriversInput } from "./contractReading/driversRange";
+import type { PriceBasisSetting } from "./contractReading/priceBasisSettings";
+import type { PriceIndexInput } from "./contractReading/priceIndexRange";
 import type { CellValue } from "./workbookPort";
 
 /**
@@ -21,6 +23,7 @@ export interface ContractInputs {
   risks?: RisksInput;
   published?: PublishedInput;
   drivers?: DriversInput;
+  priceIndex?: PriceIndexInput;
   /** Where each input range found sits, by contract name: used to protect it from result sheets. */
   locations: { range: string; sheet: string }[];
 }
@@ -153,6 +156,8 @@ export interface ContractSettings {
   contingency?: { onCosts: Money; onSavings: Money; caseName?: string; cell: string };
   seed?: number;
   achievabilityFactors?: number;
+  /** Prices, Price base year and Inflation, when any is given; absent = real prices as before. */
+  priceBasis?: PriceBasisSetting;
   /** The Cases setting: the names of CBA_Lines' value columns, in order; absent = Best / Base / Worst. */
   cases?: { names: string[]; cell: string };
   /** Every setting in force, for the CBA Checks sheet. */

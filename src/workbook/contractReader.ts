@@ -3,6 +3,7 @@ import type { ContractProblem } from "./contractProblems";
 import { readBaseline } from "./contractReading/baselineRange";
 import { readDrivers } from "./contractReading/driversRange";
 import { readLines } from "./contractReading/linesRange";
+import { readPriceIndex } from "./contractReading/priceIndexRange";
 import { dropAmountsDriversGive } from "./driverLines";
 import { PartnerCodes } from "./contractReading/partnerCodes";
 import { readPartners } from "./contractReading/partnersRange";
@@ -56,6 +57,7 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
     risks: table(inputRangeNames.risks),
     published: table(inputRangeNames.published),
     drivers: table(inputRangeNames.drivers),
+    priceIndex: table(inputRangeNames.priceIndex),
   };
 
   const settings = readSettings(tables.settings, problems);
@@ -78,5 +80,6 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
   if (tables.published) inputs.published = readPublished(tables.published, problems);
   if (tables.drivers) inputs.drivers = readDrivers(tables.drivers, problems);
   dropAmountsDriversGive(inputs, problems);
+  if (tables.priceIndex) inputs.priceIndex = readPriceIndex(tables.priceIndex, problems);
   return { inputs, problems };
 }

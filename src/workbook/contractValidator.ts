@@ -8,6 +8,7 @@ import { ContractLookup } from "./contractLookup";
 import { type ContractProblem, inputError, inputWarning } from "./contractProblems";
 import { inputRangeNames } from "./inputContract";
 import { validateDrivers } from "./driversValidation";
+import { validatePriceBasis } from "./priceBasis";
 import { sensitivitySelection } from "./sensitivityCaseSelection";
 import { allProductSheetNames, productSheetsFor, sameSheetName } from "./productSheets";
 import { apportionmentBlockNames } from "./resultSheets/apportionmentSheet";
@@ -87,7 +88,7 @@ export function validateContract(inputs: ContractInputs, sheets: readonly SheetI
       ),
     );
   }
-  problems.push(...validateDrivers(inputs));
+  problems.push(...validateDrivers(inputs), ...validatePriceBasis(inputs));
   validateResultSheets(inputs, sheets, problems);
   return problems;
 }

@@ -16,6 +16,7 @@ export const inputRangeNames = {
   risks: "CBA_Risks",
   published: "CBA_Published",
   drivers: "CBA_Drivers",
+  priceIndex: "CBA_PriceIndex",
 } as const;
 
 export type InputRangeKey = keyof typeof inputRangeNames;
@@ -86,6 +87,12 @@ export const driverColumns = {
   dropOff: column("dropOff", "Drop-off", "Drop off", "Dropoff"),
 };
 
+/** CBA_PriceIndex: a price index by year (the GDP deflator or the user's own), for nominal amounts. */
+export const priceIndexColumns = {
+  year: column("year", "Year", "Financial year"),
+  index: column("index", "Index", "Price index", "Deflator"),
+};
+
 export const profileColumns = {
   profile: column("profile", "Profile", "Profile name"),
 };
@@ -145,6 +152,10 @@ export const settingKeys = {
   contingencyCase: column("contingencyCase", "Contingency case"),
   /** Names the value columns of CBA_Lines ("Low, Central, High"); absent = Best / Base / Worst. */
   cases: column("cases", "Cases", "Case names"),
+  /** Real (default) or Nominal: whether CBA_Lines' amounts are in constant prices or cash. */
+  prices: column("prices", "Prices", "Price basis"),
+  priceBaseYear: column("priceBaseYear", "Price base year", "Base year"),
+  inflation: column("inflation", "Inflation", "Inflation rate"),
   seed: column("seed", "Seed", "Random seed"),
   achievabilityFactors: column(
     "achievabilityFactors",

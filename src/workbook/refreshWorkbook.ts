@@ -8,8 +8,8 @@ import {
 } from "../engine/riskRegister";
 import { businessCaseFromContract, computeContractBusinessCase } from "./businessCaseFromContract";
 import type { ContractSettings } from "./contractInputs";
-import { discountScheduleName } from "./discountSchedule";
 import { driverTableRows } from "./driverLines";
+import { discountScheduleLabel } from "./priceBasis";
 import { type ContractProblem, hasErrors, inputError } from "./contractProblems";
 import { readContract } from "./contractReader";
 import { fixedOutputNames, outputNameProblems, validateContract } from "./contractValidator";
@@ -151,7 +151,7 @@ export async function refreshWorkbook(
     if (report.businessCase) {
       planInput.businessCase = report.businessCase;
       planInput.provenance!.discountRate = report.businessCase.model.settings.discountRate;
-      const scheduleName = discountScheduleName(inputs.settings.discountRate);
+      const scheduleName = discountScheduleLabel(inputs);
       if (scheduleName !== undefined) planInput.provenance!.discountScheduleName = scheduleName;
     }
     if (report.published) planInput.published = report.published;

@@ -12,6 +12,7 @@ import {
 import type { InputTable } from "../inputTable";
 import type { CellValue } from "../workbookPort";
 import { readCaseNames } from "./caseNames";
+import { type PriceBasisSetting, readInflation, readPriceBaseYear, readPrices } from "./priceBasisSettings";
 
 function defaultSettings(): ContractSettings {
   return {
@@ -225,6 +226,16 @@ export function readSettings(table: InputTable | undefined, problems: ContractPr
     settings.cases = { names, cell };
     return names.join(", ");
   });
+  const priceBasis: PriceBasisSetting = { nominal: false };
+  applySetting("prices", "Prices", undefined, (value, cell) => readPrices(value, cell, priceBasis, report));
+  applySetting("priceBaseYear", "Price base year", undefined, (value, cell) =>
+    readPriceBaseYear(value, cell, priceBasis, report),
+  );
+  applySetting("inflation", "Inflation", undefined, (value, cell) =>
+    readInflation(value, cell, priceBasis, report),
+  );
+  if (["prices", "priceBaseYear", "inflation"].some((key) => settings.cells.has(key)))
+    settings.priceBasis = priceBasis;
   applySetting("seed", "Seed", undefined, (value, cell) => {
     const parsed = readWholeNumber(value, 0, 4294967295);
     if (!parsed.ok) return void report(cell, "Invalid seed", `the seed ${parsed.reason}`);

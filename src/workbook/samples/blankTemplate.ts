@@ -8,6 +8,7 @@ import {
   driverColumns,
   inputRangeNames,
   partnerColumns,
+  priceIndexColumns,
   publishedColumns,
   riskColumns,
   settingDefaults,
@@ -35,6 +36,8 @@ const instructions: Record<string, string> = {
     "Optional: figures the document prints (e.g. Annual saving 4,000 printed to 1,000; Net ROI 75.3% printed to 0.1%), checked on CBA Checks.",
   [inputRangeNames.drivers]:
     "Optional unit cost × volume: Line (as in CBA_Lines), Case (blank = every case), Unit cost, Volume; for benefits Deadweight, Attribution, Drop-off (fractions).",
+  [inputRangeNames.priceIndex]:
+    "Optional price index by year (e.g. the GDP deflator), used when Prices is Nominal: Year (2025/26 or Year 0) and Index.",
   [inputRangeNames.risks]:
     "Likelihood and impact from 1 to 5; Score and Band are filled in by the add-in on each refresh.",
 };
@@ -113,6 +116,10 @@ export function blankTemplateRanges(): InputRangeSpec[] {
         ["First financial year", null],
         // Blank = the Best / Base / Worst columns; or e.g. "Low, Central, High" to name your own.
         ["Cases", null],
+        // Blank = Real; Nominal needs Inflation or the CBA_PriceIndex table below.
+        ["Prices", null],
+        ["Price base year", null],
+        ["Inflation", null],
       ],
       as: "definedName",
     }),
@@ -120,10 +127,18 @@ export function blankTemplateRanges(): InputRangeSpec[] {
     withInstruction({
       name: inputRangeNames.drivers,
       sheet: "Settings",
-      topLeft: "A18",
+      topLeft: "A21",
       header: canonicalHeaders(driverColumns),
       rows: [canonicalHeaders(driverColumns).map(() => null)],
       columnFormats: [null, null, "#,##0.00;(#,##0.00)", "#,##0", null, "0%", "0%", "0%"],
+      as: "table",
+    }),
+    withInstruction({
+      name: inputRangeNames.priceIndex,
+      sheet: "Settings",
+      topLeft: "A27",
+      header: canonicalHeaders(priceIndexColumns),
+      rows: [[null, null]],
       as: "table",
     }),
     blankTable(inputRangeNames.risks, "Risks", canonicalHeaders(riskColumns)),

@@ -1,6 +1,7 @@
 import {
   canonicalHeaders,
   driverColumns,
+  priceIndexColumns,
   inputRangeNames,
   partnerColumns,
   publishedColumns,
@@ -545,6 +546,15 @@ export function hampshireSampleRanges(): InputRangeSpec[] {
       topLeft: "A22",
       header: canonicalHeaders(driverColumns),
       rows: [canonicalHeaders(driverColumns).map(() => null)],
+      as: "definedName",
+    },
+    {
+      // Empty: the sample's amounts are real (Prices not given); a nominal case would fill this.
+      name: inputRangeNames.priceIndex,
+      sheet: "Settings",
+      topLeft: "A26",
+      header: canonicalHeaders(priceIndexColumns),
+      rows: [[null, null]],
       as: "definedName",
     },
     {
