@@ -67,7 +67,7 @@ export const blankTemplateNotes: NoteSheetSpec = {
   lines: [
     "Shared services business case: blank template.",
     "1. Partners: list the partner bodies. 2. Baseline: their spend per service area, the usual basis of shares.",
-    "3. Pools: which partners share which lines. 4. Lines: the costs and savings, one column per case (Best, Worst).",
+    "3. Pools: which partners share which lines. 4. Lines: the costs and savings, one column per case (Best, Worst, or the cases named in Settings' Cases).",
     "5. Profiles (optional): how each line phases over the years. 6. Settings: discount rate, horizon, rounding, risk bands.",
     "7. Risks (optional): the risk register. 8. Published (optional): figures the document prints, to check.",
     "Then press Refresh all results in the task pane.",
