@@ -4,6 +4,8 @@ import { programme } from "../../src/engine/businessCase";
 import { addInputRanges } from "../../src/workbook/excelJs/inputRangesWriter";
 import { ExcelJsWorkbook } from "../../src/workbook/excelJs/excelJsWorkbook";
 import { type RefreshReport, refreshWorkbook } from "../../src/workbook/refreshWorkbook";
+import { simulateBusinessCase } from "../../src/engine/monteCarlo/simulation";
+import { inputCasesOnly, sensitivityCases } from "../../src/workbook/scenarioAnalysis";
 import { sensitivitySelection } from "../../src/workbook/sensitivityCaseSelection";
 import type { InputRangeSpec } from "../../src/workbook/workbookPort";
 import { ranges, type SmallCase, smallCase } from "./smallCase";
@@ -148,6 +150,18 @@ describe("the Cases setting names the value columns of CBA_Lines", () => {
     const team = bars.find((b) => b.driver === "CC programme team")!;
     // Only the team moves (10 → 12), the others held at Central: the NPV falls by exactly 2 in year 0.
     expect(team.atWorst.minus(team.atBest).toNumber()).toBeCloseTo(-2, 9);
+  });
+});
+
+describe("a Monte Carlo simulation with named cases", () => {
+  test("draws each line between the first and last named case, peaking at the middle one", async () => {
+    const report = await refresh(ranges(threeCases()));
+    const model = report.businessCase!.model;
+    const cases = sensitivityCases(model)!;
+    const result = simulateBusinessCase(inputCasesOnly(model), { ...cases, trials: 200, seed: 7 });
+    const setUp = result.simulatedLines.find((line) => line.label === "System set-up")!;
+    // System set-up: Low 90, Central 100, High 130 (CBA_Lines row 2).
+    expect([setUp.best, setUp.mostLikely, setUp.worst].map((v) => v.toNumber())).toEqual([90, 100, 130]);
   });
 });
 
