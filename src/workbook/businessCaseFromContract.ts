@@ -9,12 +9,13 @@ import type {
   LineValue,
   Pool,
 } from "../engine/businessCaseModel";
-import { greenBookRates } from "../engine/discounting";
 import { type Amount, Money } from "../engine/money";
 import { type Scenario, scenarioModel } from "../engine/scenarios";
 import type { BaselineInput, ContractInputs } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
 import { type OptimismBiasStep, optimismBiasStep } from "./optimismBiasStep";
+import { applyDrivers } from "./driverLines";
+import { modelDiscountRate } from "./priceBasis";
 
 /** A case to compute with the start of the programme put back by whole years. */
 export interface DelayedCase {
@@ -71,6 +72,8 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
     }
     return line;
   });
+
+  applyDrivers(inputs, lines, usedProfiles, horizon);
 
   const pools: Pool[] = (inputs.pools?.pools ?? []).map((input) => {
     const pool: Pool = {
@@ -140,8 +143,7 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
     profiles: Object.fromEntries(usedProfiles),
     cases,
     settings: {
-      discountRate:
-        settings.discountRate.kind === "greenBook" ? greenBookRates(horizon) : settings.discountRate.rate,
+      discountRate: modelDiscountRate(inputs),
       horizonYears: horizon,
       roundingUnit: settings.roundingUnit,
       unitLabel: settings.unitLabel,

@@ -2,6 +2,9 @@ import type { LineKind, LineValue, ShareBasis, Timing } from "../engine/business
 import type { Money } from "../engine/money";
 import type { RiskBands } from "../engine/riskRegister";
 import type { ConfidenceGradesInput, OptimismBiasInput, OptimismBiasSetting } from "./optimismBiasInputs";
+import type { DriversInput } from "./contractReading/driversRange";
+import type { PriceBasisSetting } from "./contractReading/priceBasisSettings";
+import type { PriceIndexInput } from "./contractReading/priceIndexRange";
 import type { CellValue } from "./workbookPort";
 
 /**
@@ -22,6 +25,8 @@ export interface ContractInputs {
   published?: PublishedInput;
   optimismBias?: OptimismBiasInput;
   confidenceGrades?: ConfidenceGradesInput;
+  drivers?: DriversInput;
+  priceIndex?: PriceIndexInput;
   /** Where each input range found sits, by contract name: used to protect it from result sheets. */
   locations: { range: string; sheet: string }[];
 }
@@ -90,6 +95,8 @@ export interface LineInput {
   /** The CBA_OptimismBias category named in the optional Optimism bias column; absent = none. */
   optimismBias?: string;
   optimismBiasCell?: string;
+  /** Cells of the cases left blank (an error unless a CBA_Drivers row gives the value), by case. */
+  blankCells?: Map<string, string>;
 }
 
 /**
@@ -131,7 +138,11 @@ export interface ProfilesInput {
   profiles: ProfileInput[];
 }
 
-export type DiscountRateSetting = { kind: "single"; rate: Money } | { kind: "greenBook" };
+export type DiscountRateSetting =
+  | { kind: "single"; rate: Money }
+  | { kind: "greenBook" }
+  /** The Green Book health schedule: 1.5% to year 30, 1.286% to 75, 1.071% to 125. */
+  | { kind: "greenBookHealth" };
 
 export interface SettingUsed {
   setting: string;
@@ -153,6 +164,10 @@ export interface ContractSettings {
   achievabilityFactors?: number;
   /** The Optimism bias setting when given (absent = Include when CBA_OptimismBias is present). */
   optimismBias?: OptimismBiasSetting;
+  /** Prices, Price base year and Inflation, when any is given; absent = real prices as before. */
+  priceBasis?: PriceBasisSetting;
+  /** The Cases setting: the names of CBA_Lines' value columns, in order; absent = Best / Base / Worst. */
+  cases?: { names: string[]; cell: string };
   /** Every setting in force, for the CBA Checks sheet. */
   used: SettingUsed[];
   /** Value cell of each setting given in the workbook. */

@@ -4,6 +4,9 @@ import { readBaseline } from "./contractReading/baselineRange";
 import { readConfidenceGrades } from "./contractReading/confidenceGradesRange";
 import { readLines } from "./contractReading/linesRange";
 import { readOptimismBias } from "./contractReading/optimismBiasRange";
+import { readDrivers } from "./contractReading/driversRange";
+import { readPriceIndex } from "./contractReading/priceIndexRange";
+import { dropAmountsDriversGive } from "./driverLines";
 import { PartnerCodes } from "./contractReading/partnerCodes";
 import { readPartners } from "./contractReading/partnersRange";
 import { readPools } from "./contractReading/poolsRange";
@@ -57,6 +60,8 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
     published: table(inputRangeNames.published),
     optimismBias: table(optimismBiasRangeNames.optimismBias),
     confidenceGrades: table(optimismBiasRangeNames.confidenceGrades),
+    drivers: table(inputRangeNames.drivers),
+    priceIndex: table(inputRangeNames.priceIndex),
   };
 
   const settings = readSettings(tables.settings, problems);
@@ -72,7 +77,7 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
   if (tables.baseline) inputs.baseline = readBaseline(tables.baseline, codes, problems);
   if (tables.baselineFte) inputs.baselineFte = readBaseline(tables.baselineFte, codes, problems);
   if (tables.pools) inputs.pools = readPools(tables.pools, codes, problems);
-  if (tables.lines) inputs.lines = readLines(tables.lines, problems);
+  if (tables.lines) inputs.lines = readLines(tables.lines, problems, settings.cases);
   if (tables.profiles) inputs.profiles = readProfiles(tables.profiles, settings, problems);
   if (tables.scenarios) inputs.scenarios = readScenarios(tables.scenarios, problems);
   if (tables.risks) inputs.risks = readRisks(tables.risks, problems);
@@ -80,5 +85,8 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
   if (tables.optimismBias) inputs.optimismBias = readOptimismBias(tables.optimismBias, problems);
   if (tables.confidenceGrades)
     inputs.confidenceGrades = readConfidenceGrades(tables.confidenceGrades, problems);
+  if (tables.drivers) inputs.drivers = readDrivers(tables.drivers, problems);
+  dropAmountsDriversGive(inputs, problems);
+  if (tables.priceIndex) inputs.priceIndex = readPriceIndex(tables.priceIndex, problems);
   return { inputs, problems };
 }

@@ -9,6 +9,9 @@ import { type ContractProblem, inputError, inputWarning } from "./contractProble
 import { inputRangeNames } from "./inputContract";
 import { optimismBiasCaseNames } from "./optimismBiasCategories";
 import { validateOptimismBias } from "./optimismBiasValidation";
+import { validateDrivers } from "./driversValidation";
+import { validatePriceBasis } from "./priceBasis";
+import { sensitivitySelection } from "./sensitivityCaseSelection";
 import { productSheetsFor, refreshedSheetNames, sameSheetName } from "./productSheets";
 import { apportionmentBlockNames } from "./resultSheets/apportionmentSheet";
 import { checkBlockNames } from "./resultSheets/checksSheet";
@@ -89,6 +92,7 @@ export function validateContract(inputs: ContractInputs, sheets: readonly SheetI
       ),
     );
   }
+  problems.push(...validateDrivers(inputs), ...validatePriceBasis(inputs));
   validateResultSheets(inputs, sheets, problems);
   return problems;
 }
@@ -135,13 +139,13 @@ function validateBusinessCase(
   validatePublished(inputs, lookup, problems);
   problems.push(...validateOptimismBias(inputs));
   const cases = lines.cases;
-  if (inputs.scenarios && !(cases.includes("Best") && cases.includes("Worst"))) {
+  if (inputs.scenarios && sensitivitySelection(cases) === undefined) {
     problems.push(
       inputWarning(
         lines.range,
         undefined,
         "No range for sensitivity",
-        `the tornado on the CBA Scenarios sheet (and a simulation) moves each line between its Best and Worst values, but ${lines.range} has only ${cases.join(", ")}; it is left out until both columns are given`,
+        `the tornado on the CBA Scenarios sheet (and a simulation) moves each line between its Best and Worst values (or the first and last cases of the Cases setting), but ${lines.range} has only ${cases.join(", ")}; it is left out until both columns are given`,
       ),
     );
   }

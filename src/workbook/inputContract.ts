@@ -15,6 +15,8 @@ export const inputRangeNames = {
   scenarios: "CBA_Scenarios",
   risks: "CBA_Risks",
   published: "CBA_Published",
+  drivers: "CBA_Drivers",
+  priceIndex: "CBA_PriceIndex",
 } as const;
 
 export type InputRangeKey = keyof typeof inputRangeNames;
@@ -85,6 +87,24 @@ export const lineCaseColumns = [
   column("Base", "Base", "Base case", "Likely"),
   column("Worst", "Worst", "Worst case"),
 ] as const;
+
+/** CBA_Drivers: a line's value in a case as unit cost × volume, net of additionality for benefits. */
+export const driverColumns = {
+  line: column("line", "Line", "Item"),
+  case: column("case", "Case"),
+  unitCost: column("unitCost", "Unit cost", "Cost per unit"),
+  volume: column("volume", "Volume", "Quantity"),
+  volumeUnit: column("volumeUnit", "Volume unit", "Unit of volume"),
+  deadweight: column("deadweight", "Deadweight"),
+  attribution: column("attribution", "Attribution"),
+  dropOff: column("dropOff", "Drop-off", "Drop off", "Dropoff"),
+};
+
+/** CBA_PriceIndex: a price index by year (the GDP deflator or the user's own), for nominal amounts. */
+export const priceIndexColumns = {
+  year: column("year", "Year", "Financial year"),
+  index: column("index", "Index", "Price index", "Deflator"),
+};
 
 export const profileColumns = {
   profile: column("profile", "Profile", "Profile name"),
@@ -160,6 +180,12 @@ export const settingKeys = {
     "Contingency on benefits",
   ),
   contingencyCase: column("contingencyCase", "Contingency case"),
+  /** Names the value columns of CBA_Lines ("Low, Central, High"); absent = Best / Base / Worst. */
+  cases: column("cases", "Cases", "Case names"),
+  /** Real (default) or Nominal: whether CBA_Lines' amounts are in constant prices or cash. */
+  prices: column("prices", "Prices", "Price basis"),
+  priceBaseYear: column("priceBaseYear", "Price base year", "Base year"),
+  inflation: column("inflation", "Inflation", "Inflation rate"),
   seed: column("seed", "Seed", "Random seed"),
   achievabilityFactors: column(
     "achievabilityFactors",

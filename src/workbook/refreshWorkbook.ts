@@ -8,6 +8,8 @@ import {
 } from "../engine/riskRegister";
 import { businessCaseFromContract, computeContractBusinessCase } from "./businessCaseFromContract";
 import type { ContractSettings } from "./contractInputs";
+import { driverTableRows } from "./driverLines";
+import { discountScheduleLabel } from "./priceBasis";
 import { type ContractProblem, hasErrors, inputError } from "./contractProblems";
 import { readContract } from "./contractReader";
 import { fixedOutputNames, outputNameProblems, validateContract } from "./contractValidator";
@@ -19,6 +21,7 @@ import { inputFingerprint } from "./inputFingerprint";
 import { productSheetNames, refreshedSheetNames } from "./productSheets";
 import { productVersion } from "./productVersion";
 import { checkPublished, type PublishedCheckRow } from "./publishedFigures";
+import { driversBlockName } from "./resultSheets/driversBlock";
 import { provenanceBlockName } from "./resultSheets/provenanceBlock";
 import { reconcileResults, type ReconciliationRow } from "./resultReconciliation";
 import { riskWriteBack } from "./resultSheets/risksSheet";
@@ -85,6 +88,7 @@ export async function refreshWorkbook(
     ...fixedOutputNames,
     ...scenarioOutputNames,
     ...provenanceOutputNames,
+    driversBlockName,
   ]);
   const stamp = {
     inputFingerprint: inputFingerprint(snapshot),
@@ -100,6 +104,8 @@ export async function refreshWorkbook(
     problems.push(...outputNamesTaken(snapshot, scenarioOutputNames, productSheetNames.scenarios));
   for (const sheet of refreshedSheetNames)
     problems.push(...outputNamesTaken(snapshot, [provenanceBlockName(sheet)], sheet));
+  if (inputs.drivers)
+    problems.push(...outputNamesTaken(snapshot, [driversBlockName], productSheetNames.checks));
   if (hasErrors(problems)) return { status: "invalid", problems, ...stamp };
 
   const report: RefreshReport = {
@@ -151,11 +157,14 @@ export async function refreshWorkbook(
     if (report.businessCase) {
       planInput.businessCase = report.businessCase;
       planInput.provenance!.discountRate = report.businessCase.model.settings.discountRate;
+      const scheduleName = discountScheduleLabel(inputs);
+      if (scheduleName !== undefined) planInput.provenance!.discountScheduleName = scheduleName;
     }
     const discountRateCell = inputs.settings.cells.get("discountRate");
     if (inputs.settings.discountRate.kind === "single" && discountRateCell !== undefined)
       planInput.discountRateCell = discountRateCell;
     if (report.published) planInput.published = report.published;
+    if (report.businessCase && inputs.drivers) planInput.drivers = driverTableRows(inputs);
     if (report.scenarios) planInput.scenarios = report.scenarios;
     if (risks) planInput.risks = risks;
     report.plan = buildWritePlan(planInput);

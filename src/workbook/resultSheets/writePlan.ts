@@ -12,6 +12,8 @@ import { apportionmentSheet } from "./apportionmentSheet";
 import { type ChecksSheetInput, checksSheet, notComputedSheet } from "./checksSheet";
 import type { OptimismBiasStep } from "../optimismBiasStep";
 import { optimismBiasSheet } from "./optimismBiasSheet";
+import type { DriverTableRow } from "../driverLines";
+import { withDriversBlock } from "./driversBlock";
 import { partnersSheet } from "./partnersSheet";
 import { type Provenance, withProvenance } from "./provenanceBlock";
 import { risksSheet } from "./risksSheet";
@@ -38,6 +40,8 @@ export interface WritePlanInput {
   roundingUnit: Money;
   /** The Discount rate cell of CBA_Settings (sheet-qualified), for NPV formulas that refer to it. */
   discountRateCell?: string;
+  /** CBA_Drivers' values, shown in a table on the CBA Checks sheet; absent or empty = no table. */
+  drivers?: readonly DriverTableRow[];
   /** When given, every sheet of the plan carries a provenance block (a refresh always gives it). */
   provenance?: Provenance;
 }
@@ -71,7 +75,7 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
   };
   if (input.businessCase) checks.result = input.businessCase.result;
   if (input.published) checks.published = input.published;
-  sheets.push(checksSheet(checks));
+  sheets.push(withDriversBlock(checksSheet(checks), input.drivers ?? [], input.roundingUnit));
 
   for (const name of refreshedSheetNames) {
     const stale = input.existingSheets.find((s) => s.ownedByProduct && sameSheetName(s.name, name));
