@@ -12,8 +12,10 @@ import type {
 import { greenBookRates } from "../engine/discounting";
 import { type Amount, Money } from "../engine/money";
 import { type Scenario, scenarioModel } from "../engine/scenarios";
+import { type ContractBeneficiaries, partnershipLines } from "./beneficiariesFromContract";
 import type { BaselineInput, ContractInputs } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
+import { wantsValueSheet } from "./productSheets";
 
 /** A case to compute with the start of the programme put back by whole years. */
 export interface DelayedCase {
@@ -27,6 +29,8 @@ export interface ContractBusinessCase {
   delayedCases: DelayedCase[];
   /** Which cases are scenarios or contingencies derived from an input case, by name. */
   derivedCases: Map<string, { from: string; description: string }>;
+  /** Present when the workbook asks who benefits (CBA_Beneficiaries or a Benefit class column). */
+  beneficiaries?: ContractBeneficiaries;
 }
 
 /**
@@ -121,11 +125,15 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
     derivedCases.set(scenario.name, { from, description: `${from} with ${parts.join(", ")}` });
   }
 
+  // Who benefits: a line listed in CBA_Beneficiaries brings the partners only their shares.
+  const shared = wantsValueSheet(inputs)
+    ? partnershipLines(inputs, lookup, lines, settings.roundingUnit)
+    : undefined;
   const model: BusinessCaseModel = {
     partners: (inputs.partners?.partners ?? []).map(({ code, name }) => ({ code, name })),
     baseline: baselineRows(inputs.baseline),
     pools,
-    lines,
+    lines: shared?.lines ?? lines,
     profiles: Object.fromEntries(usedProfiles),
     cases,
     settings: {
@@ -139,7 +147,9 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
   if (inputs.baselineFte) model.baselineFte = baselineRows(inputs.baselineFte);
   if (settings.firstFinancialYear !== undefined)
     model.settings.firstFinancialYear = settings.firstFinancialYear;
-  return { model, delayedCases, derivedCases };
+  const contract: ContractBusinessCase = { model, delayedCases, derivedCases };
+  if (shared) contract.beneficiaries = shared.beneficiaries;
+  return contract;
 }
 
 function baselineRows(baseline: BaselineInput | undefined): BaselineRow[] {

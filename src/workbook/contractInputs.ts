@@ -1,3 +1,4 @@
+import type { BenefitClass } from "../engine/beneficiaries";
 import type { LineKind, LineValue, ShareBasis, Timing } from "../engine/businessCaseModel";
 import type { Money } from "../engine/money";
 import type { RiskBands } from "../engine/riskRegister";
@@ -19,6 +20,7 @@ export interface ContractInputs {
   scenarios?: ScenariosInput;
   risks?: RisksInput;
   published?: PublishedInput;
+  beneficiaries?: BeneficiariesInput;
   /** Where each input range found sits, by contract name: used to protect it from result sheets. */
   locations: { range: string; sheet: string }[];
 }
@@ -84,6 +86,9 @@ export interface LineInput {
   /** Cost or Benefit from the optional Kind column; absent = by timing and sign. */
   kind?: LineKind;
   kindCell?: string;
+  /** From the optional Benefit class column; absent = unclassed (counts as fiscal cashable). */
+  benefitClass?: BenefitClass;
+  benefitClassCell?: string;
 }
 
 /**
@@ -107,6 +112,8 @@ export interface LinesInput {
   lines: LineInput[];
   /** Total rows found among the lines, in row order. */
   totalRows: LinesTotalRow[];
+  /** Whether CBA_Lines has a Benefit class column (it asks for the CBA Value sheet). */
+  hasBenefitClassColumn?: boolean;
 }
 
 export interface ProfileInput {
@@ -226,4 +233,22 @@ export interface PublishedFigureInput {
 export interface PublishedInput {
   range: string;
   figures: PublishedFigureInput[];
+}
+
+/** One row of CBA_Beneficiaries: a share of a benefit line going to one body. */
+export interface BeneficiaryRowInput {
+  /** The line's label as typed (resolved against CBA_Lines by the validator). */
+  line: string;
+  lineCell: string;
+  /** "Partnership", a partner code, or any other body, as typed. */
+  beneficiary: string;
+  beneficiaryCell: string;
+  /** A fraction: 16% and 0.16 both read as 0.16. */
+  share: Money;
+  shareCell: string;
+}
+
+export interface BeneficiariesInput {
+  range: string;
+  rows: BeneficiaryRowInput[];
 }

@@ -1,5 +1,6 @@
 import type { ContractInputs } from "./contractInputs";
 import type { ContractProblem } from "./contractProblems";
+import { readBeneficiaries } from "./contractReading/beneficiariesRange";
 import { readBaseline } from "./contractReading/baselineRange";
 import { readLines } from "./contractReading/linesRange";
 import { PartnerCodes } from "./contractReading/partnerCodes";
@@ -53,6 +54,7 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
     scenarios: table(inputRangeNames.scenarios),
     risks: table(inputRangeNames.risks),
     published: table(inputRangeNames.published),
+    beneficiaries: table(inputRangeNames.beneficiaries),
   };
 
   const settings = readSettings(tables.settings, problems);
@@ -73,5 +75,6 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
   if (tables.scenarios) inputs.scenarios = readScenarios(tables.scenarios, problems);
   if (tables.risks) inputs.risks = readRisks(tables.risks, problems);
   if (tables.published) inputs.published = readPublished(tables.published, problems);
+  if (tables.beneficiaries) inputs.beneficiaries = readBeneficiaries(tables.beneficiaries, problems);
   return { inputs, problems };
 }

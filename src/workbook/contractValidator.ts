@@ -2,16 +2,18 @@ import { notQuantified } from "../engine/businessCaseModel";
 import { EngineError } from "../engine/errors";
 import { Money, sum } from "../engine/money";
 import { sharesFromBases } from "../engine/shares";
+import { validateBeneficiaries } from "./beneficiariesValidation";
 import { sheetAddress } from "./cellAddress";
 import type { ContractInputs, LineInput, PoolInput } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
 import { type ContractProblem, inputError, inputWarning } from "./contractProblems";
 import { inputRangeNames } from "./inputContract";
-import { allProductSheetNames, productSheetsFor, sameSheetName } from "./productSheets";
+import { productSheetsFor, refreshedSheetNames, sameSheetName } from "./productSheets";
 import { apportionmentBlockNames } from "./resultSheets/apportionmentSheet";
 import { checkBlockNames } from "./resultSheets/checksSheet";
 import { partnerBlockNames } from "./resultSheets/partnersSheet";
 import { riskBlockNames } from "./resultSheets/risksSheet";
+import { valueBlockNames } from "./resultSheets/valueSheet";
 import type { SheetInfo, WorkbookSnapshot } from "./workbookPort";
 
 /** Names the result sheets always give their blocks; a refresh asks the workbook for them too. */
@@ -20,6 +22,7 @@ export const fixedOutputNames: readonly string[] = [
   ...Object.values(partnerBlockNames).filter((name) => !name.endsWith("_")),
   ...Object.values(riskBlockNames),
   ...Object.values(checkBlockNames),
+  ...Object.values(valueBlockNames),
 ];
 
 /**
@@ -29,7 +32,7 @@ export const fixedOutputNames: readonly string[] = [
 export function outputNameProblems(snapshot: WorkbookSnapshot): ContractProblem[] {
   const owned = (sheet: string) =>
     snapshot.sheets.some((s) => s.ownedByProduct && sameSheetName(s.name, sheet)) &&
-    allProductSheetNames.some((name) => sameSheetName(name, sheet));
+    refreshedSheetNames.some((name) => sameSheetName(name, sheet));
   return fixedOutputNames.flatMap((name) => {
     const found = snapshot.ranges.get(name.toUpperCase());
     if (!found || owned(found.sheet)) return [];
@@ -85,6 +88,7 @@ export function validateContract(inputs: ContractInputs, sheets: readonly SheetI
       ),
     );
   }
+  problems.push(...validateBeneficiaries(inputs, new ContractLookup(inputs)));
   validateResultSheets(inputs, sheets, problems);
   return problems;
 }
@@ -614,7 +618,7 @@ function validateResultSheets(
     }
   }
   const replaced = sheets.filter(
-    (sheet) => sheet.ownedByProduct && allProductSheetNames.some((name) => sameSheetName(name, sheet.name)),
+    (sheet) => sheet.ownedByProduct && refreshedSheetNames.some((name) => sameSheetName(name, sheet.name)),
   );
   for (const location of inputs.locations) {
     const sheet = replaced.find((s) => sameSheetName(s.name, location.sheet));

@@ -15,6 +15,7 @@ export const inputRangeNames = {
   scenarios: "CBA_Scenarios",
   risks: "CBA_Risks",
   published: "CBA_Published",
+  beneficiaries: "CBA_Beneficiaries",
 } as const;
 
 export type InputRangeKey = keyof typeof inputRangeNames;
@@ -64,6 +65,14 @@ export const lineColumns = {
   allocation: column("allocation", "Allocation", "Allocated to", "Pool or partner"),
   profile: column("profile", "Profile", "Phasing"),
   kind: column("kind", "Kind", "Cost or benefit"),
+  benefitClass: column("benefitClass", "Benefit class", "Class of benefit"),
+};
+
+/** CBA_Beneficiaries: who receives what share of a benefit line (see beneficiariesRange.ts). */
+export const beneficiaryColumns = {
+  line: column("line", "Line", "Benefit line"),
+  beneficiary: column("beneficiary", "Beneficiary", "Body", "Who benefits"),
+  share: column("share", "Share", "Share %", "Percentage"),
 };
 
 /** The input cases a line can carry, in the order results show them when the columns allow. */

@@ -18,10 +18,32 @@ export const allProductSheetNames: readonly string[] = Object.values(productShee
  */
 export const simulationSheetName = "CBA Simulation";
 
+/**
+ * Who pays versus who benefits. Written only when the workbook asks who benefits (it has
+ * CBA_Beneficiaries, or a Benefit class column on CBA_Lines), so workbooks without them get exactly
+ * the sheets they always had; not one of `productSheetNames` for the same reason.
+ */
+export const valueSheetName = "CBA Value";
+
+/** Every sheet a refresh writes or empties: the product sheets and the value sheet. */
+export const refreshedSheetNames: readonly string[] = [...allProductSheetNames, valueSheetName];
+
+/** Whether the inputs ask for the CBA Value sheet. */
+export function wantsValueSheet(inputs: Pick<ContractInputs, "lines" | "beneficiaries">): boolean {
+  return (
+    inputs.lines !== undefined &&
+    (inputs.beneficiaries !== undefined || inputs.lines.hasBenefitClassColumn === true)
+  );
+}
+
 /** Which result sheets a refresh of these inputs fills: only those the inputs allow. */
-export function productSheetsFor(inputs: Pick<ContractInputs, "lines" | "risks" | "scenarios">): string[] {
+export function productSheetsFor(
+  inputs: Pick<ContractInputs, "lines" | "risks" | "scenarios"> &
+    Partial<Pick<ContractInputs, "beneficiaries">>,
+): string[] {
   const sheets: string[] = [];
   if (inputs.lines) sheets.push(productSheetNames.apportionment, productSheetNames.partners);
+  if (wantsValueSheet(inputs)) sheets.push(valueSheetName);
   if (inputs.lines && inputs.scenarios) sheets.push(productSheetNames.scenarios);
   if (inputs.risks) sheets.push(productSheetNames.risks);
   sheets.push(productSheetNames.checks);

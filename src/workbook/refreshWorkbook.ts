@@ -14,7 +14,7 @@ import { fixedOutputNames, outputNameProblems, validateContract } from "./contra
 import { allInputRangeNames } from "./inputContract";
 import { outputNamesTaken } from "./outputNames";
 import { inputFingerprint } from "./inputFingerprint";
-import { allProductSheetNames, productSheetNames } from "./productSheets";
+import { productSheetNames, refreshedSheetNames } from "./productSheets";
 import { productVersion } from "./productVersion";
 import { checkPublished, type PublishedCheckRow } from "./publishedFigures";
 import { provenanceBlockName } from "./resultSheets/provenanceBlock";
@@ -22,6 +22,7 @@ import { reconcileResults, type ReconciliationRow } from "./resultReconciliation
 import { riskWriteBack } from "./resultSheets/risksSheet";
 import { scenarioOutputNames } from "./resultSheets/scenariosSheet";
 import { analyseScenarios, type ScenarioAnalysis } from "./scenarioAnalysis";
+import { type CaseValue, contractValue } from "./valueFromContract";
 import { buildWritePlan, type WritePlanInput } from "./resultSheets/writePlan";
 import type { WorkbookReadWrite, WritePlan } from "./workbookPort";
 
@@ -50,6 +51,8 @@ export interface RefreshReport {
   published?: PublishedCheckRow[];
   /** Scenario comparisons, switching values and tornado: present when the workbook has CBA_Scenarios. */
   scenarios?: ScenarioAnalysis;
+  /** Who pays versus who benefits per input case: present when the workbook asks (CBA Value). */
+  value?: CaseValue[];
   /** The settings in force (workbook values and defaults), e.g. the seed for a simulation. */
   settings?: ContractSettings;
   /** `inputFingerprint` of the inputs as read: the pane compares it with the workbook's now. */
@@ -59,7 +62,7 @@ export interface RefreshReport {
 }
 
 /** The provenance block names of the refresh's sheets: like every output name, they must be free. */
-const provenanceOutputNames = allProductSheetNames.map(provenanceBlockName);
+const provenanceOutputNames = refreshedSheetNames.map(provenanceBlockName);
 
 /**
  * One refresh: read the contract's ranges (one read), check the whole contract, compute the
@@ -93,7 +96,7 @@ export async function refreshWorkbook(
   ];
   if (inputs.lines && inputs.scenarios)
     problems.push(...outputNamesTaken(snapshot, scenarioOutputNames, productSheetNames.scenarios));
-  for (const sheet of allProductSheetNames)
+  for (const sheet of refreshedSheetNames)
     problems.push(...outputNamesTaken(snapshot, [provenanceBlockName(sheet)], sheet));
   if (hasErrors(problems)) return { status: "invalid", problems, ...stamp };
 
@@ -110,6 +113,13 @@ export async function refreshWorkbook(
       report.businessCase = { model: contract.model, result, derivedCases: contract.derivedCases };
       report.reconciliation = reconcileResults(contract.model, result);
       report.published = checkPublished(inputs, contract.model, result);
+      if (contract.beneficiaries)
+        report.value = contractValue(
+          contract.model,
+          result,
+          contract.beneficiaries,
+          inputs.lines.lines.map((line) => line.label),
+        );
       if (inputs.scenarios) {
         const names = inputs.scenarios.scenarios.map((scenario) => scenario.name);
         report.scenarios = analyseScenarios(contract, result, names);
@@ -148,6 +158,7 @@ export async function refreshWorkbook(
     }
     if (report.published) planInput.published = report.published;
     if (report.scenarios) planInput.scenarios = report.scenarios;
+    if (report.value) planInput.value = report.value;
     if (risks) planInput.risks = risks;
     report.plan = buildWritePlan(planInput);
   } catch (error) {

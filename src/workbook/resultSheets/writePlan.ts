@@ -3,10 +3,11 @@ import type { Money } from "../../engine/money";
 import type { RiskBands, RiskRegisterSummary } from "../../engine/riskRegister";
 import type { RisksInput, SettingUsed } from "../contractInputs";
 import type { ContractProblem } from "../contractProblems";
-import { allProductSheetNames, sameSheetName } from "../productSheets";
+import { refreshedSheetNames, sameSheetName } from "../productSheets";
 import type { PublishedCheckRow } from "../publishedFigures";
 import type { ReconciliationRow } from "../resultReconciliation";
 import type { ScenarioAnalysis } from "../scenarioAnalysis";
+import type { CaseValue } from "../valueFromContract";
 import type { CellUpdate, OwnedSheet, SheetInfo, WritePlan } from "../workbookPort";
 import { apportionmentSheet } from "./apportionmentSheet";
 import { type ChecksSheetInput, checksSheet, notComputedSheet } from "./checksSheet";
@@ -14,6 +15,7 @@ import { partnersSheet } from "./partnersSheet";
 import { type Provenance, withProvenance } from "./provenanceBlock";
 import { risksSheet } from "./risksSheet";
 import { scenariosSheet } from "./scenariosSheet";
+import { valueSheet } from "./valueSheet";
 
 export interface WritePlanInput {
   /** Sheets already in the workbook: product sheets no longer produced are emptied, not left stale. */
@@ -25,6 +27,8 @@ export interface WritePlanInput {
   };
   /** Present when the workbook has CBA_Scenarios: fills the CBA Scenarios sheet. */
   scenarios?: ScenarioAnalysis;
+  /** Present when the workbook asks who benefits: fills the CBA Value sheet. */
+  value?: readonly CaseValue[];
   risks?: { input: RisksInput; summary: RiskRegisterSummary; bands: RiskBands; updates: CellUpdate[] };
   warnings: readonly ContractProblem[];
   reconciliation: readonly ReconciliationRow[];
@@ -49,6 +53,7 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
   if (input.businessCase) {
     const { model, result, derivedCases } = input.businessCase;
     sheets.push(apportionmentSheet(model, result), partnersSheet(model, result, derivedCases));
+    if (input.value) sheets.push(valueSheet(model, input.value));
     if (input.scenarios) sheets.push(scenariosSheet(model, input.scenarios));
   }
   if (input.risks) sheets.push(risksSheet(input.risks.input, input.risks.summary, input.risks.bands));
@@ -62,7 +67,7 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
   if (input.published) checks.published = input.published;
   sheets.push(checksSheet(checks));
 
-  for (const name of allProductSheetNames) {
+  for (const name of refreshedSheetNames) {
     const stale = input.existingSheets.find((s) => s.ownedByProduct && sameSheetName(s.name, name));
     if (stale && !sheets.some((s) => sameSheetName(s.name, name))) {
       sheets.push(
