@@ -11,7 +11,7 @@ import { readPublished } from "./contractReading/publishedRange";
 import { readRisks } from "./contractReading/risksRange";
 import { readScenarios } from "./contractReading/scenariosRange";
 import { readSettings } from "./contractReading/settingsRange";
-import { inputRangeNames } from "./inputContract";
+import { beneficiariesRangeName, inputRangeNames } from "./inputContract";
 import { InputTable } from "./inputTable";
 import type { WorkbookSnapshot } from "./workbookPort";
 
@@ -54,7 +54,7 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
     scenarios: table(inputRangeNames.scenarios),
     risks: table(inputRangeNames.risks),
     published: table(inputRangeNames.published),
-    beneficiaries: table(inputRangeNames.beneficiaries),
+    beneficiaries: table(beneficiariesRangeName),
   };
 
   const settings = readSettings(tables.settings, problems);

@@ -15,13 +15,21 @@ export const inputRangeNames = {
   scenarios: "CBA_Scenarios",
   risks: "CBA_Risks",
   published: "CBA_Published",
-  beneficiaries: "CBA_Beneficiaries",
 } as const;
+
+/**
+ * Who receives each benefit line (optional). Read by every refresh like the ranges above, but kept
+ * out of `inputRangeNames`, whose list the task pane shows as the ranges a case is made of.
+ */
+export const beneficiariesRangeName = "CBA_Beneficiaries";
 
 export type InputRangeKey = keyof typeof inputRangeNames;
 
 /** Every name a refresh asks the workbook for, in reading order. */
-export const allInputRangeNames: readonly string[] = Object.values(inputRangeNames);
+export const allInputRangeNames: readonly string[] = [
+  ...Object.values(inputRangeNames),
+  beneficiariesRangeName,
+];
 
 /** A column the contract knows, with the headers accepted for it (compared after normalising). */
 export interface ContractColumn {

@@ -4,6 +4,7 @@
  * contract's defaults so the pane's settings form can store changes straight away.
  */
 import {
+  beneficiariesRangeName,
   beneficiaryColumns,
   canonicalHeaders,
   inputRangeNames,
@@ -28,7 +29,7 @@ const instructions: Record<string, string> = {
     "Who shares what: Basis is Baseline, FTE, Equal or Manual; list service areas and partners separated by ; (or * for all).",
   [inputRangeNames.lines]:
     "Costs positive, savings negative. Timing: One-off or Recurring. Allocation: a pool or a partner's code. N/A = not quantified. Optional Kind column: Cost or Benefit. Optional Benefit class column: Fiscal cashable, Fiscal non-cashable, Economic or Social.",
-  [inputRangeNames.beneficiaries]:
+  [beneficiariesRangeName]:
     "Optional: who receives a benefit line. One row per line and beneficiary (Partnership, a partner's code, or another body such as NHS); each line's shares add up to 100%. Lines not listed go 100% to the Partnership.",
   [inputRangeNames.profiles]:
     "Optional phasing: the fraction of a line's amount in each year (a recurring line runs on at its last rate).",
@@ -95,7 +96,7 @@ export function blankTemplateRanges(): InputRangeSpec[] {
       ["Line", "Timing", "Allocation", "Best", "Worst", "Profile"],
       [null, null, null, amount, amount, null],
     ),
-    blankTable(inputRangeNames.beneficiaries, "Beneficiaries", canonicalHeaders(beneficiaryColumns), [
+    blankTable(beneficiariesRangeName, "Beneficiaries", canonicalHeaders(beneficiaryColumns), [
       null,
       null,
       "0%",
