@@ -1,4 +1,9 @@
-import type { InputRangeSpec } from "../../src/workbook/workbookPort";
+import { Money } from "../../src/engine/money";
+import { readContract } from "../../src/workbook/contractReader";
+import { ExcelJsWorkbook } from "../../src/workbook/excelJs/excelJsWorkbook";
+import { wantsValueSheet } from "../../src/workbook/productSheets";
+import { buildWritePlan } from "../../src/workbook/resultSheets/writePlan";
+import type { InputRangeSpec, SheetInfo, WorkbookSnapshot } from "../../src/workbook/workbookPort";
 import {
   loadWorkbook,
   readTable,
@@ -93,6 +98,18 @@ function valueCase(): InputRangeSpec[] {
       as: "table",
     },
   ];
+}
+
+function snapshotWith(ranges: InputRangeSpec[], sheets: SheetInfo[]): WorkbookSnapshot {
+  return {
+    ranges: new Map(
+      ranges.map((r) => [
+        r.name.toUpperCase(),
+        { name: r.name, sheet: r.sheet, topLeft: r.topLeft, values: [r.header, ...r.rows] },
+      ]),
+    ),
+    sheets,
+  };
 }
 
 async function refreshed(ranges: InputRangeSpec[], name: string) {
@@ -201,6 +218,50 @@ describe("the CBA Value sheet: who pays and who benefits", () => {
     expect(views).toEqual([
       ["Partnership", 3900, 3142.13],
       ["Whole public sector", 3900, 3142.13],
+    ]);
+  });
+
+  test("shares not adding up stop the refresh, naming the cells, and nothing is written", async () => {
+    const ranges = valueCase();
+    const shares = ranges.find((r) => r.name === "CBA_Beneficiaries")!;
+    shares.rows[2] = ["Demand reduction", "Police", "24%"];
+    const { report } = await refreshed(ranges, "bad-shares");
+    expect(report.status).toBe("invalid");
+    expect(report.plan).toBeUndefined();
+    expect(report.problems.filter((p) => p.severity === "error")).toEqual([
+      expect.objectContaining({
+        range: "CBA_Beneficiaries",
+        cell: "Beneficiaries!C2",
+        check: "Shares do not add up",
+        // 16% + 50% + 24% = 90%
+        message: expect.stringContaining(
+          "add up to 90%, not 100% (Beneficiaries!C2, Beneficiaries!C3, Beneficiaries!C4)",
+        ),
+      }),
+    ]);
+  });
+
+  test("a CBA Value sheet from an earlier refresh is emptied once the workbook no longer asks for it", async () => {
+    await writeWorkbook(folder.path("stale.xlsx"), valueCase());
+    await refreshFile(folder.path("stale.xlsx"), folder.path("stale-1.xlsx"));
+    const port = await ExcelJsWorkbook.fromFile(folder.path("stale-1.xlsx"));
+    const snapshot = await port.read([]);
+    const plain = valueCase().filter((r) => r.name !== "CBA_Beneficiaries");
+    const lines = plain.find((r) => r.name === "CBA_Lines")!;
+    lines.header = lines.header.filter((h) => h !== "Benefit class");
+    lines.rows = lines.rows.map((row) => row.filter((_, i) => i !== 4));
+    const reading = readContract(snapshotWith(plain, snapshot.sheets));
+    expect(wantsValueSheet(reading.inputs)).toBe(false);
+    const plan = buildWritePlan({
+      existingSheets: snapshot.sheets,
+      warnings: [],
+      reconciliation: [],
+      settingsUsed: [],
+      roundingUnit: new Money(1),
+    });
+    const value = plan.sheets.find((sheet) => sheet.name === "CBA Value");
+    expect(value?.blocks.flatMap((block) => block.rows.flat())).toEqual([
+      expect.stringMatching(/earlier results were removed/),
     ]);
   });
 });
