@@ -3,6 +3,7 @@ import { readContract } from "../../src/workbook/contractReader";
 import { ExcelJsWorkbook } from "../../src/workbook/excelJs/excelJsWorkbook";
 import { wantsValueSheet } from "../../src/workbook/productSheets";
 import { buildWritePlan } from "../../src/workbook/resultSheets/writePlan";
+import { hampshireSampleRanges } from "../../src/workbook/samples/hampshireSample";
 import type { InputRangeSpec, SheetInfo, WorkbookSnapshot } from "../../src/workbook/workbookPort";
 import {
   loadWorkbook,
@@ -263,5 +264,34 @@ describe("the CBA Value sheet: who pays and who benefits", () => {
     expect(value?.blocks.flatMap((block) => block.rows.flat())).toEqual([
       expect.stringMatching(/earlier results were removed/),
     ]);
+  });
+
+  test("the Hampshire sample with procurement savings shared with the NHS refreshes, scenarios and all", async () => {
+    const ranges = hampshireSampleRanges();
+    ranges.push({
+      name: "CBA_Beneficiaries",
+      sheet: "Beneficiaries",
+      topLeft: "A1",
+      header: ["Line", "Beneficiary", "Share"],
+      rows: [
+        ["Procurement savings", "Partnership", 0.75],
+        ["Procurement savings", "HFRS", 0.05],
+        ["Procurement savings", "NHS", 0.2],
+      ],
+      as: "table",
+    });
+    const { report, workbook } = await refreshed(ranges, "hampshire-shared");
+    expect(report.status).toBe("written");
+    expect(sheetNames(workbook!)).toEqual(expect.arrayContaining(["CBA Value", "CBA Scenarios"]));
+    const views = tableRecords(readTable(workbook!, "CBA_Out_ValueViews"));
+    for (const caseName of ["Best", "Worst"]) {
+      const [partnership, whole] = views.filter((r) => r["Case"] === caseName);
+      // Procurement savings are 120 (Best) and 90 (Worst) a year; the NHS takes 20%: 24 and 18.
+      const nhs = tableRecords(readTable(workbook!, "CBA_Out_ValueLines")).find(
+        (r) => r["Case"] === caseName && r["Body"] === "NHS",
+      );
+      expect(nhs?.["Part"]).toBe(caseName === "Best" ? 24 : 18);
+      expect(Number(whole!["Benefits"])).toBeGreaterThan(Number(partnership!["Benefits"]));
+    }
   });
 });
