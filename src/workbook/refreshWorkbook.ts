@@ -23,6 +23,7 @@ import { riskWriteBack } from "./resultSheets/risksSheet";
 import { scenarioOutputNames } from "./resultSheets/scenariosSheet";
 import { analyseScenarios, type ScenarioAnalysis } from "./scenarioAnalysis";
 import { type CaseValue, contractValue } from "./valueFromContract";
+import { reconcileValue } from "./valueReconciliation";
 import { buildWritePlan, type WritePlanInput } from "./resultSheets/writePlan";
 import type { WorkbookReadWrite, WritePlan } from "./workbookPort";
 
@@ -120,6 +121,7 @@ export async function refreshWorkbook(
           contract.beneficiaries,
           inputs.lines.lines.map((line) => line.label),
         );
+      if (report.value) report.reconciliation.push(...reconcileValue(report.value));
       if (inputs.scenarios) {
         const names = inputs.scenarios.scenarios.map((scenario) => scenario.name);
         report.scenarios = analyseScenarios(contract, result, names);

@@ -36,6 +36,10 @@ export interface CaseValue {
   partnership: ViewMeasures;
   wholePublicSector: ViewMeasures;
   lines: BenefitLineParts[];
+  /** The engine's programme benefits over the period in each view, for the reconciliation. */
+  programmeBenefits: { partnership: Money; wholePublicSector: Money };
+  /** Each of `lines`' whole amount in this case as entered (document sign), in the same order. */
+  wholeAmounts: [string, Money][];
 }
 
 /**
@@ -110,6 +114,16 @@ export function contractValue(
       partnership: measures(programmeOf(partnershipCase.partners), model),
       wholePublicSector: measures(programmeOf(wholeCase.partners), model),
       lines: [...lineParts.entries()].sort(([a], [b]) => a - b).map(([, parts]) => parts),
+      programmeBenefits: {
+        partnership: sum(programmeOf(partnershipCase.partners).benefits),
+        wholePublicSector: sum(programmeOf(wholeCase.partners).benefits),
+      },
+      wholeAmounts: [...lineParts.keys()]
+        .sort((a, b) => a - b)
+        .flatMap((lineIndex): [string, Money][] => {
+          const value = beneficiaries.wholePublicSectorLines[lineIndex]?.values[name];
+          return value === undefined || value === notQuantified ? [] : [[lineLabels[lineIndex] ?? "", value]];
+        }),
     };
   });
 }

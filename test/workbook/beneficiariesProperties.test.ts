@@ -10,6 +10,7 @@ import { hasErrors } from "../../src/workbook/contractProblems";
 import { readContract } from "../../src/workbook/contractReader";
 import { validateContract } from "../../src/workbook/contractValidator";
 import { contractValue } from "../../src/workbook/valueFromContract";
+import { reconcileValue } from "../../src/workbook/valueReconciliation";
 import type { CellValue } from "../../src/workbook/workbookPort";
 import { snapshotOf } from "./snapshotOf";
 
@@ -132,6 +133,7 @@ describe("who benefits: properties", () => {
           contract.beneficiaries!,
           inputs.lines!.lines.map((l) => l.label),
         );
+        expect(reconcileValue(cases).filter((row) => !row.agrees)).toEqual([]);
         cases.forEach((c, index) => {
           const { partnership, otherBodies, wholePublicSector } = c.value;
           expect(wholePublicSector.benefits).toEqual(partnership.benefits.plus(otherBodies.benefits));

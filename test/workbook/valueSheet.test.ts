@@ -182,6 +182,23 @@ describe("the CBA Value sheet: who pays and who benefits", () => {
       ["Back office saving", "FR", 80],
     ]);
 
+    // CBA Checks re-adds the value views: they agree.
+    const checks = tableRecords(readTable(workbook!, "CBA_Out_Checks"))
+      .filter((r) =>
+        [
+          "Benefit shares add up to the line",
+          "Whole public sector = partnership + other bodies",
+          "Value views match the business case",
+        ].includes(String(r["Check"])),
+      )
+      .map((r) => [r["Check"], r["Location"], r["Expected"], r["Found"]]);
+    expect(checks).toEqual([
+      ["Benefit shares add up to the line", "Best", null, null],
+      ["Whole public sector = partnership + other bodies", "Best", null, null],
+      ["Value views match the business case", "Best", null, null],
+    ]);
+    expect(report.reconciliation!.every((row) => row.agrees)).toBe(true);
+
     // The partners' own results count only their shares: CC's annual saving is 96 + 30 + 120 =
     // 246, FR's 64 + 20 + 30 + 80 = 194, the programme's 440.
     const annual = tableRecords(readTable(workbook!, "CBA_Out_Results")).map((r) => [
