@@ -1,3 +1,4 @@
+import { notQuantified } from "../engine/businessCaseModel";
 import { Money, sum } from "../engine/money";
 import { beneficiariesByLine, isBenefitLine, linesNamed } from "./beneficiaryLines";
 import type { ContractInputs } from "./contractInputs";
@@ -82,6 +83,22 @@ export function validateBeneficiaries(inputs: ContractInputs, lookup: ContractLo
         ),
       );
       continue;
+    }
+    // A pooled line's amounts are checked with the pool; a line shared between beneficiaries is
+    // split in whole rounding units whatever its allocation, so its amounts must be whole units too.
+    if (lookup.pool(line.allocation) === undefined) {
+      const unit = inputs.settings.roundingUnit;
+      for (const [name, { value, cell }] of line.values) {
+        if (value === notQuantified || value.div(unit).isInteger()) continue;
+        problems.push(
+          inputError(
+            lines.range,
+            cell,
+            "Not a whole rounding unit",
+            `the ${name} amount of line "${line.label}" (${value.toString()}) is not a whole number of rounding units (${unit.toString()}), so its beneficiaries' parts could not add up to it exactly; round it or change the rounding unit`,
+          ),
+        );
+      }
     }
     const seen = new Set<string>();
     for (const { row, beneficiary } of rows) {

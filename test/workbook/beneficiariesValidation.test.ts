@@ -130,4 +130,23 @@ describe("CBA_Beneficiaries and the Benefit class column: bad input names the ce
       "social",
     ]);
   });
+
+  test("a line given to one partner and shared with outside bodies must be in whole rounding units", () => {
+    const r = ranges([
+      ["Demand reduction", "Partnership", 0.5],
+      ["Demand reduction", "NHS", 0.5],
+    ]);
+    r["CBA_Lines"]!.values[2]![2] = "CC";
+    r["CBA_Lines"]!.values[2]![5] = -1000.5;
+    r["CBA_Settings"] = {
+      sheet: "Settings",
+      values: [
+        ["Setting", "Value"],
+        ["Rounding unit", 1],
+      ],
+    };
+    expect(problems(snapshotOf(r)).map((p) => p.slice(0, 4))).toEqual([
+      ["error", "CBA_Lines", "Lines!F3", "Not a whole rounding unit"],
+    ]);
+  });
 });
