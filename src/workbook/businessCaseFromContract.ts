@@ -16,6 +16,7 @@ import { type ContractBeneficiaries, partnershipLines } from "./beneficiariesFro
 import type { BaselineInput, ContractInputs } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
 import { wantsValueSheet } from "./productSheets";
+import { type OptimismBiasStep, optimismBiasStep } from "./optimismBiasStep";
 
 /** A case to compute with the start of the programme put back by whole years. */
 export interface DelayedCase {
@@ -31,6 +32,8 @@ export interface ContractBusinessCase {
   derivedCases: Map<string, { from: string; description: string }>;
   /** Present when the workbook asks who benefits (CBA_Beneficiaries or a Benefit class column). */
   beneficiaries?: ContractBeneficiaries;
+  /** Present when optimism bias is applied: the documented step behind the `+ optimism bias` cases. */
+  optimismBias?: OptimismBiasStep;
 }
 
 /**
@@ -48,7 +51,7 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
   const horizon = settings.horizonYears;
 
   const usedProfiles = new Map<string, Amount[]>();
-  const lines: Line[] = linesInput.lines.map((input) => {
+  let lines: Line[] = linesInput.lines.map((input) => {
     const values: Record<string, LineValue> = {};
     for (const [name, { value }] of input.values) values[name] = value;
     const line: Line = {
@@ -92,6 +95,14 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
   const cases: CaseDefinition[] = linesInput.cases.map((name) => ({ name }));
   const derivedCases = new Map<string, { from: string; description: string }>();
   const delayedCases: DelayedCase[] = [];
+  // Optimism-bias cases are input cases of their own (each line adjusted at its own rate), before
+  // the contingency and scenarios, which may be based on them.
+  const optimism = optimismBiasStep(inputs, lines, settings.roundingUnit);
+  if (optimism) {
+    lines = optimism.lines;
+    cases.push(...optimism.cases);
+    for (const [name, derived] of optimism.derivedCases) derivedCases.set(name, derived);
+  }
   const contingencyName = lookup.contingencyCaseName();
   if (settings.contingency && contingencyName !== undefined) {
     const from = lookup.contingencySourceCase()!;
@@ -149,6 +160,7 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
     model.settings.firstFinancialYear = settings.firstFinancialYear;
   const contract: ContractBusinessCase = { model, delayedCases, derivedCases };
   if (shared) contract.beneficiaries = shared.beneficiaries;
+  if (optimism) contract.optimismBias = optimism.step;
   return contract;
 }
 

@@ -2,6 +2,7 @@ import type { BenefitClass } from "../engine/beneficiaries";
 import type { LineKind, LineValue, ShareBasis, Timing } from "../engine/businessCaseModel";
 import type { Money } from "../engine/money";
 import type { RiskBands } from "../engine/riskRegister";
+import type { ConfidenceGradesInput, OptimismBiasInput, OptimismBiasSetting } from "./optimismBiasInputs";
 import type { CellValue } from "./workbookPort";
 
 /**
@@ -21,6 +22,8 @@ export interface ContractInputs {
   risks?: RisksInput;
   published?: PublishedInput;
   beneficiaries?: BeneficiariesInput;
+  optimismBias?: OptimismBiasInput;
+  confidenceGrades?: ConfidenceGradesInput;
   /** Where each input range found sits, by contract name: used to protect it from result sheets. */
   locations: { range: string; sheet: string }[];
 }
@@ -89,6 +92,9 @@ export interface LineInput {
   /** From the optional Benefit class column; absent = unclassed (counts as fiscal cashable). */
   benefitClass?: BenefitClass;
   benefitClassCell?: string;
+  /** The CBA_OptimismBias category named in the optional Optimism bias column; absent = none. */
+  optimismBias?: string;
+  optimismBiasCell?: string;
 }
 
 /**
@@ -152,6 +158,8 @@ export interface ContractSettings {
   contingency?: { onCosts: Money; onSavings: Money; caseName?: string; cell: string };
   seed?: number;
   achievabilityFactors?: number;
+  /** The Optimism bias setting when given (absent = Include when CBA_OptimismBias is present). */
+  optimismBias?: OptimismBiasSetting;
   /** Every setting in force, for the CBA Checks sheet. */
   used: SettingUsed[];
   /** Value cell of each setting given in the workbook. */
@@ -184,6 +192,8 @@ export interface RiskInput {
   impact: number;
   factors: number[];
   cell: string;
+  /** The likelihood and impact cells (sheet and unqualified addresses): live score formulas refer to them. */
+  ratingCells: { sheet: string; likelihood: string; impact: string };
   /** Where the product writes the score and band back (sheet and unqualified address). */
   scoreTarget?: { sheet: string; address: string; previous: CellValue };
   bandTarget?: { sheet: string; address: string; previous: CellValue };

@@ -2,7 +2,9 @@ import type { ContractInputs } from "./contractInputs";
 import type { ContractProblem } from "./contractProblems";
 import { readBeneficiaries } from "./contractReading/beneficiariesRange";
 import { readBaseline } from "./contractReading/baselineRange";
+import { readConfidenceGrades } from "./contractReading/confidenceGradesRange";
 import { readLines } from "./contractReading/linesRange";
+import { readOptimismBias } from "./contractReading/optimismBiasRange";
 import { PartnerCodes } from "./contractReading/partnerCodes";
 import { readPartners } from "./contractReading/partnersRange";
 import { readPools } from "./contractReading/poolsRange";
@@ -11,7 +13,7 @@ import { readPublished } from "./contractReading/publishedRange";
 import { readRisks } from "./contractReading/risksRange";
 import { readScenarios } from "./contractReading/scenariosRange";
 import { readSettings } from "./contractReading/settingsRange";
-import { beneficiariesRangeName, inputRangeNames } from "./inputContract";
+import { beneficiariesRangeName, inputRangeNames, optimismBiasRangeNames } from "./inputContract";
 import { InputTable } from "./inputTable";
 import type { WorkbookSnapshot } from "./workbookPort";
 
@@ -55,6 +57,8 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
     risks: table(inputRangeNames.risks),
     published: table(inputRangeNames.published),
     beneficiaries: table(beneficiariesRangeName),
+    optimismBias: table(optimismBiasRangeNames.optimismBias),
+    confidenceGrades: table(optimismBiasRangeNames.confidenceGrades),
   };
 
   const settings = readSettings(tables.settings, problems);
@@ -76,5 +80,8 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
   if (tables.risks) inputs.risks = readRisks(tables.risks, problems);
   if (tables.published) inputs.published = readPublished(tables.published, problems);
   if (tables.beneficiaries) inputs.beneficiaries = readBeneficiaries(tables.beneficiaries, problems);
+  if (tables.optimismBias) inputs.optimismBias = readOptimismBias(tables.optimismBias, problems);
+  if (tables.confidenceGrades)
+    inputs.confidenceGrades = readConfidenceGrades(tables.confidenceGrades, problems);
   return { inputs, problems };
 }

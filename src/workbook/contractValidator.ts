@@ -8,9 +8,12 @@ import type { ContractInputs, LineInput, PoolInput } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
 import { type ContractProblem, inputError, inputWarning } from "./contractProblems";
 import { inputRangeNames } from "./inputContract";
+import { optimismBiasCaseNames } from "./optimismBiasCategories";
+import { validateOptimismBias } from "./optimismBiasValidation";
 import { productSheetsFor, refreshedSheetNames, sameSheetName } from "./productSheets";
 import { apportionmentBlockNames } from "./resultSheets/apportionmentSheet";
 import { checkBlockNames } from "./resultSheets/checksSheet";
+import { optimismBiasBlockNames } from "./resultSheets/optimismBiasSheet";
 import { partnerBlockNames } from "./resultSheets/partnersSheet";
 import { riskBlockNames } from "./resultSheets/risksSheet";
 import { valueBlockNames } from "./resultSheets/valueSheet";
@@ -23,6 +26,7 @@ export const fixedOutputNames: readonly string[] = [
   ...Object.values(riskBlockNames),
   ...Object.values(checkBlockNames),
   ...Object.values(valueBlockNames),
+  ...Object.values(optimismBiasBlockNames),
 ];
 
 /**
@@ -133,6 +137,7 @@ function validateBusinessCase(
   validateProfiles(inputs, lookup, problems);
   validateCases(inputs, lookup, problems);
   validatePublished(inputs, lookup, problems);
+  problems.push(...validateOptimismBias(inputs));
   const cases = lines.cases;
   if (inputs.scenarios && !(cases.includes("Best") && cases.includes("Worst"))) {
     problems.push(
@@ -148,7 +153,7 @@ function validateBusinessCase(
 
 /** Every case name the business case computes: input cases, the contingency case, scenarios. */
 function caseNames(inputs: ContractInputs, lookup: ContractLookup): string[] {
-  const names = [...inputs.lines!.cases];
+  const names = [...inputs.lines!.cases, ...optimismBiasCaseNames(inputs)];
   const contingency = lookup.contingencyCaseName();
   if (inputs.settings.contingency && contingency !== undefined) names.push(contingency);
   for (const scenario of inputs.scenarios?.scenarios ?? []) names.push(scenario.name);
@@ -542,6 +547,7 @@ function validateProfiles(inputs: ContractInputs, lookup: ContractLookup, proble
 function validateCases(inputs: ContractInputs, lookup: ContractLookup, problems: ContractProblem[]): void {
   const inputCases = inputs.lines!.cases;
   const known = new Set(inputCases.map((name) => name.toLowerCase()));
+  for (const name of optimismBiasCaseNames(inputs)) known.add(name.toLowerCase());
   const contingency = inputs.settings.contingency;
   if (contingency) {
     const source = lookup.contingencySourceCase();

@@ -1,4 +1,5 @@
 import type { ContractInputs } from "./contractInputs";
+import { optimismBiasIncluded } from "./optimismBiasCategories";
 
 /** The sheets this product owns and rewrites in full on every refresh. */
 export const productSheetNames = {
@@ -12,11 +13,11 @@ export const productSheetNames = {
 export const allProductSheetNames: readonly string[] = Object.values(productSheetNames);
 
 /**
- * The sheet a Monte Carlo simulation writes. The product owns it like the others, but a refresh
- * neither writes nor empties it: it is written only when a simulation is run (the task pane, or
- * `cba simulate`), so it is not one of `productSheetNames`.
+ * The optimism-bias step's sheet: owned and refreshed like the sheets above, but written only for
+ * a workbook with CBA_OptimismBias, so it is kept out of `productSheetNames` (whose sheets a full
+ * workbook such as the Hampshire sample fills).
  */
-export const simulationSheetName = "CBA Simulation";
+export const optimismBiasSheetName = "CBA Optimism Bias";
 
 /**
  * Who pays versus who benefits. Written only when the workbook asks who benefits (it has
@@ -25,8 +26,19 @@ export const simulationSheetName = "CBA Simulation";
  */
 export const valueSheetName = "CBA Value";
 
-/** Every sheet a refresh writes or empties: the product sheets and the value sheet. */
-export const refreshedSheetNames: readonly string[] = [...allProductSheetNames, valueSheetName];
+/** Every sheet a refresh writes or empties: `allProductSheetNames`, the optimism-bias and value sheets. */
+export const refreshedSheetNames: readonly string[] = [
+  ...allProductSheetNames,
+  optimismBiasSheetName,
+  valueSheetName,
+];
+
+/**
+ * The sheet a Monte Carlo simulation writes. The product owns it like the others, but a refresh
+ * neither writes nor empties it: it is written only when a simulation is run (the task pane, or
+ * `cba simulate`), so it is not one of `productSheetNames`.
+ */
+export const simulationSheetName = "CBA Simulation";
 
 /** Whether the inputs ask for the CBA Value sheet. */
 export function wantsValueSheet(inputs: Pick<ContractInputs, "lines" | "beneficiaries">): boolean {
@@ -39,12 +51,13 @@ export function wantsValueSheet(inputs: Pick<ContractInputs, "lines" | "benefici
 /** Which result sheets a refresh of these inputs fills: only those the inputs allow. */
 export function productSheetsFor(
   inputs: Pick<ContractInputs, "lines" | "risks" | "scenarios"> &
-    Partial<Pick<ContractInputs, "beneficiaries">>,
+    Partial<Pick<ContractInputs, "beneficiaries" | "optimismBias" | "settings">>,
 ): string[] {
   const sheets: string[] = [];
   if (inputs.lines) sheets.push(productSheetNames.apportionment, productSheetNames.partners);
   if (wantsValueSheet(inputs)) sheets.push(valueSheetName);
   if (inputs.lines && inputs.scenarios) sheets.push(productSheetNames.scenarios);
+  if (inputs.lines && optimismBiasIncluded(inputs)) sheets.push(optimismBiasSheetName);
   if (inputs.risks) sheets.push(productSheetNames.risks);
   sheets.push(productSheetNames.checks);
   return sheets;

@@ -11,6 +11,8 @@ import type { CaseValue } from "../valueFromContract";
 import type { CellUpdate, OwnedSheet, SheetInfo, WritePlan } from "../workbookPort";
 import { apportionmentSheet } from "./apportionmentSheet";
 import { type ChecksSheetInput, checksSheet, notComputedSheet } from "./checksSheet";
+import type { OptimismBiasStep } from "../optimismBiasStep";
+import { optimismBiasSheet } from "./optimismBiasSheet";
 import { partnersSheet } from "./partnersSheet";
 import { type Provenance, withProvenance } from "./provenanceBlock";
 import { risksSheet } from "./risksSheet";
@@ -24,6 +26,8 @@ export interface WritePlanInput {
     model: BusinessCaseModel;
     result: BusinessCaseResult;
     derivedCases: ReadonlyMap<string, { from: string; description: string }>;
+    /** Present when optimism bias is applied: fills the CBA Optimism Bias sheet. */
+    optimismBias?: OptimismBiasStep;
   };
   /** Present when the workbook has CBA_Scenarios: fills the CBA Scenarios sheet. */
   scenarios?: ScenarioAnalysis;
@@ -36,6 +40,8 @@ export interface WritePlanInput {
   published?: readonly PublishedCheckRow[];
   settingsUsed: readonly SettingUsed[];
   roundingUnit: Money;
+  /** The Discount rate cell of CBA_Settings (sheet-qualified), for NPV formulas that refer to it. */
+  discountRateCell?: string;
   /** When given, every sheet of the plan carries a provenance block (a refresh always gives it). */
   provenance?: Provenance;
 }
@@ -52,9 +58,14 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
   const sheets: OwnedSheet[] = [];
   if (input.businessCase) {
     const { model, result, derivedCases } = input.businessCase;
-    sheets.push(apportionmentSheet(model, result), partnersSheet(model, result, derivedCases));
+    sheets.push(
+      apportionmentSheet(model, result),
+      partnersSheet(model, result, derivedCases, input.discountRateCell),
+    );
     if (input.value) sheets.push(valueSheet(model, input.value));
     if (input.scenarios) sheets.push(scenariosSheet(model, input.scenarios));
+    if (input.businessCase.optimismBias)
+      sheets.push(optimismBiasSheet(model, result, input.businessCase.optimismBias));
   }
   if (input.risks) sheets.push(risksSheet(input.risks.input, input.risks.summary, input.risks.bands));
   const checks: ChecksSheetInput = {
