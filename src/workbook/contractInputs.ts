@@ -1,3 +1,4 @@
+import type { BenefitClass } from "../engine/beneficiaries";
 import type { LineKind, LineValue, ShareBasis, Timing } from "../engine/businessCaseModel";
 import type { Money } from "../engine/money";
 import type { RiskBands } from "../engine/riskRegister";
@@ -23,6 +24,7 @@ export interface ContractInputs {
   scenarios?: ScenariosInput;
   risks?: RisksInput;
   published?: PublishedInput;
+  beneficiaries?: BeneficiariesInput;
   optimismBias?: OptimismBiasInput;
   confidenceGrades?: ConfidenceGradesInput;
   drivers?: DriversInput;
@@ -92,6 +94,9 @@ export interface LineInput {
   /** Cost or Benefit from the optional Kind column; absent = by timing and sign. */
   kind?: LineKind;
   kindCell?: string;
+  /** From the optional Benefit class column; absent = unclassed (counts as fiscal cashable). */
+  benefitClass?: BenefitClass;
+  benefitClassCell?: string;
   /** The CBA_OptimismBias category named in the optional Optimism bias column; absent = none. */
   optimismBias?: string;
   optimismBiasCell?: string;
@@ -120,6 +125,8 @@ export interface LinesInput {
   lines: LineInput[];
   /** Total rows found among the lines, in row order. */
   totalRows: LinesTotalRow[];
+  /** Whether CBA_Lines has a Benefit class column (it asks for the CBA Value sheet). */
+  hasBenefitClassColumn?: boolean;
 }
 
 export interface ProfileInput {
@@ -251,4 +258,22 @@ export interface PublishedFigureInput {
 export interface PublishedInput {
   range: string;
   figures: PublishedFigureInput[];
+}
+
+/** One row of CBA_Beneficiaries: a share of a benefit line going to one body. */
+export interface BeneficiaryRowInput {
+  /** The line's label as typed (resolved against CBA_Lines by the validator). */
+  line: string;
+  lineCell: string;
+  /** "Partnership", a partner code, or any other body, as typed. */
+  beneficiary: string;
+  beneficiaryCell: string;
+  /** A fraction: 16% and 0.16 both read as 0.16. */
+  share: Money;
+  shareCell: string;
+}
+
+export interface BeneficiariesInput {
+  range: string;
+  rows: BeneficiaryRowInput[];
 }

@@ -1,5 +1,6 @@
 import type { ContractInputs } from "./contractInputs";
 import type { ContractProblem } from "./contractProblems";
+import { readBeneficiaries } from "./contractReading/beneficiariesRange";
 import { readBaseline } from "./contractReading/baselineRange";
 import { readConfidenceGrades } from "./contractReading/confidenceGradesRange";
 import { readLines } from "./contractReading/linesRange";
@@ -15,7 +16,7 @@ import { readPublished } from "./contractReading/publishedRange";
 import { readRisks } from "./contractReading/risksRange";
 import { readScenarios } from "./contractReading/scenariosRange";
 import { readSettings } from "./contractReading/settingsRange";
-import { inputRangeNames, optimismBiasRangeNames } from "./inputContract";
+import { beneficiariesRangeName, inputRangeNames, optimismBiasRangeNames } from "./inputContract";
 import { InputTable } from "./inputTable";
 import type { WorkbookSnapshot } from "./workbookPort";
 
@@ -58,6 +59,7 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
     scenarios: table(inputRangeNames.scenarios),
     risks: table(inputRangeNames.risks),
     published: table(inputRangeNames.published),
+    beneficiaries: table(beneficiariesRangeName),
     optimismBias: table(optimismBiasRangeNames.optimismBias),
     confidenceGrades: table(optimismBiasRangeNames.confidenceGrades),
     drivers: table(inputRangeNames.drivers),
@@ -82,6 +84,7 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
   if (tables.scenarios) inputs.scenarios = readScenarios(tables.scenarios, problems);
   if (tables.risks) inputs.risks = readRisks(tables.risks, problems);
   if (tables.published) inputs.published = readPublished(tables.published, problems);
+  if (tables.beneficiaries) inputs.beneficiaries = readBeneficiaries(tables.beneficiaries, problems);
   if (tables.optimismBias) inputs.optimismBias = readOptimismBias(tables.optimismBias, problems);
   if (tables.confidenceGrades)
     inputs.confidenceGrades = readConfidenceGrades(tables.confidenceGrades, problems);

@@ -2,6 +2,7 @@ import { notQuantified } from "../engine/businessCaseModel";
 import { EngineError } from "../engine/errors";
 import { Money, sum } from "../engine/money";
 import { sharesFromBases } from "../engine/shares";
+import { validateBeneficiaries } from "./beneficiariesValidation";
 import { sheetAddress } from "./cellAddress";
 import type { ContractInputs, LineInput, PoolInput } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
@@ -18,6 +19,7 @@ import { checkBlockNames } from "./resultSheets/checksSheet";
 import { optimismBiasBlockNames } from "./resultSheets/optimismBiasSheet";
 import { partnerBlockNames } from "./resultSheets/partnersSheet";
 import { riskBlockNames } from "./resultSheets/risksSheet";
+import { valueBlockNames } from "./resultSheets/valueSheet";
 import type { SheetInfo, WorkbookSnapshot } from "./workbookPort";
 
 /** Names the result sheets always give their blocks; a refresh asks the workbook for them too. */
@@ -26,6 +28,7 @@ export const fixedOutputNames: readonly string[] = [
   ...Object.values(partnerBlockNames).filter((name) => !name.endsWith("_")),
   ...Object.values(riskBlockNames),
   ...Object.values(checkBlockNames),
+  ...Object.values(valueBlockNames),
   ...Object.values(optimismBiasBlockNames),
 ];
 
@@ -93,6 +96,7 @@ export function validateContract(inputs: ContractInputs, sheets: readonly SheetI
     );
   }
   problems.push(...validateDrivers(inputs), ...validatePriceBasis(inputs));
+  problems.push(...validateBeneficiaries(inputs, new ContractLookup(inputs)));
   validateResultSheets(inputs, sheets, problems);
   return problems;
 }

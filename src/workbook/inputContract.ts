@@ -19,6 +19,12 @@ export const inputRangeNames = {
   priceIndex: "CBA_PriceIndex",
 } as const;
 
+/**
+ * Who receives each benefit line (optional). Read by every refresh like the ranges above, but kept
+ * out of `inputRangeNames`, whose list the task pane shows as the ranges a case is made of.
+ */
+export const beneficiariesRangeName = "CBA_Beneficiaries";
+
 export type InputRangeKey = keyof typeof inputRangeNames;
 
 /**
@@ -33,6 +39,7 @@ export const optimismBiasRangeNames = {
 /** Every name a refresh asks the workbook for, in reading order. */
 export const allInputRangeNames: readonly string[] = [
   ...Object.values(inputRangeNames),
+  beneficiariesRangeName,
   ...Object.values(optimismBiasRangeNames),
 ];
 
@@ -79,6 +86,14 @@ export const lineColumns = {
   profile: column("profile", "Profile", "Phasing"),
   kind: column("kind", "Kind", "Cost or benefit"),
   optimismBias: column("optimismBias", "Optimism bias", "Optimism bias category", "OB category"),
+  benefitClass: column("benefitClass", "Benefit class", "Class of benefit"),
+};
+
+/** CBA_Beneficiaries: who receives what share of a benefit line (see beneficiariesRange.ts). */
+export const beneficiaryColumns = {
+  line: column("line", "Line", "Benefit line"),
+  beneficiary: column("beneficiary", "Beneficiary", "Body", "Who benefits"),
+  share: column("share", "Share", "Share %", "Percentage"),
 };
 
 /** The input cases a line can carry, in the order results show them when the columns allow. */

@@ -27,6 +27,8 @@ import { reconcileResults, type ReconciliationRow } from "./resultReconciliation
 import { riskWriteBack } from "./resultSheets/risksSheet";
 import { scenarioOutputNames } from "./resultSheets/scenariosSheet";
 import { analyseScenarios, type ScenarioAnalysis } from "./scenarioAnalysis";
+import { type CaseValue, contractValue } from "./valueFromContract";
+import { reconcileValue } from "./valueReconciliation";
 import { buildWritePlan, type WritePlanInput } from "./resultSheets/writePlan";
 import type { WorkbookReadWrite, WritePlan } from "./workbookPort";
 
@@ -58,6 +60,8 @@ export interface RefreshReport {
   published?: PublishedCheckRow[];
   /** Scenario comparisons, switching values and tornado: present when the workbook has CBA_Scenarios. */
   scenarios?: ScenarioAnalysis;
+  /** Who pays versus who benefits per input case: present when the workbook asks (CBA Value). */
+  value?: CaseValue[];
   /** The settings in force (workbook values and defaults), e.g. the seed for a simulation. */
   settings?: ContractSettings;
   /** `inputFingerprint` of the inputs as read: the pane compares it with the workbook's now. */
@@ -122,6 +126,14 @@ export async function refreshWorkbook(
       if (contract.optimismBias) report.businessCase.optimismBias = contract.optimismBias;
       report.reconciliation = reconcileResults(contract.model, result);
       report.published = checkPublished(inputs, contract.model, result);
+      if (contract.beneficiaries)
+        report.value = contractValue(
+          contract.model,
+          result,
+          contract.beneficiaries,
+          inputs.lines.lines.map((line) => line.label),
+        );
+      if (report.value) report.reconciliation.push(...reconcileValue(report.value));
       if (inputs.scenarios) {
         const names = inputs.scenarios.scenarios.map((scenario) => scenario.name);
         report.scenarios = analyseScenarios(contract, result, names);
@@ -166,6 +178,7 @@ export async function refreshWorkbook(
     if (report.published) planInput.published = report.published;
     if (report.businessCase && inputs.drivers) planInput.drivers = driverTableRows(inputs);
     if (report.scenarios) planInput.scenarios = report.scenarios;
+    if (report.value) planInput.value = report.value;
     if (risks) planInput.risks = risks;
     report.plan = buildWritePlan(planInput);
     if (options.valuesOnly) report.plan = withoutFormulas(report.plan);

@@ -1,3 +1,4 @@
+import type { BenefitClass } from "../../engine/beneficiaries";
 import { type LineKind, type LineValue, notQuantified, type Timing } from "../../engine/businessCaseModel";
 import type { Money } from "../../engine/money";
 import { cellText, describeCell, isBlank, isNotQuantifiedText, readNumber } from "../cellValueParsing";
@@ -36,6 +37,22 @@ function readKind(value: CellValue): LineKind | "blank" | undefined {
 }
 
 /**
+ * The Benefit class column: the Green Book classes, by their names or the short forms finance
+ * officers use ("Cashable", "Non-cashable"); blank = unclassed.
+ */
+export function readBenefitClass(value: CellValue): BenefitClass | "blank" | undefined {
+  const text = cellText(value)
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
+  if (text === "") return "blank";
+  if (text === "fiscalcashable" || text === "cashable") return "fiscalCashable";
+  if (text === "fiscalnoncashable" || text === "noncashable") return "fiscalNonCashable";
+  if (text === "economic") return "economic";
+  if (text === "social") return "social";
+  return undefined;
+}
+
+/**
  * CBA_Lines: one row per cost or saving line with its timing, the pool or partner it is
  * allocated to, an optional profile, an optional kind (Cost or Benefit), and an amount per case
  * (at least one of Best, Base and Worst). "N/A" marks an amount as not quantified. A total row
@@ -58,6 +75,7 @@ export function readLines(
   );
   const profileColumn = table.findColumn(lineColumns.profile);
   const kindColumn = table.findColumn(lineColumns.kind);
+  const benefitClassColumn = table.findColumn(lineColumns.benefitClass);
   const optimismBiasColumn = table.findColumn(lineColumns.optimismBias);
   const caseColumns =
     namedCases === undefined ? defaultCaseColumns(table) : namedCaseColumns(table, namedCases, problems);
@@ -73,6 +91,7 @@ export function readLines(
   }
   if (!columns || caseColumns.length === 0) return result;
   result.cases = caseColumns.map((c) => c.name);
+  if (benefitClassColumn !== undefined) result.hasBenefitClassColumn = true;
 
   let sinceSubtotal = 0;
   let sinceTotal = 0;
@@ -197,6 +216,23 @@ export function readLines(
       } else if (kind !== "blank") {
         line.kind = kind;
         line.kindCell = kindCell;
+      }
+    }
+    if (benefitClassColumn !== undefined) {
+      const benefitClassCell = table.address(row.index, benefitClassColumn);
+      const benefitClass = readBenefitClass(table.cell(row, benefitClassColumn));
+      if (benefitClass === undefined) {
+        problems.push(
+          inputError(
+            table.name,
+            benefitClassCell,
+            "Unknown benefit class",
+            `line "${label}" has benefit class ${describeCell(table.cell(row, benefitClassColumn))}; use Fiscal cashable, Fiscal non-cashable, Economic or Social, or leave it blank (counts as fiscal cashable)`,
+          ),
+        );
+      } else if (benefitClass !== "blank") {
+        line.benefitClass = benefitClass;
+        line.benefitClassCell = benefitClassCell;
       }
     }
     const category = cellText(table.cell(row, optimismBiasColumn));

@@ -7,6 +7,7 @@ import { refreshedSheetNames, sameSheetName } from "../productSheets";
 import type { PublishedCheckRow } from "../publishedFigures";
 import type { ReconciliationRow } from "../resultReconciliation";
 import type { ScenarioAnalysis } from "../scenarioAnalysis";
+import type { CaseValue } from "../valueFromContract";
 import type { CellUpdate, OwnedSheet, SheetInfo, WritePlan } from "../workbookPort";
 import { apportionmentSheet } from "./apportionmentSheet";
 import { type ChecksSheetInput, checksSheet, notComputedSheet } from "./checksSheet";
@@ -18,6 +19,7 @@ import { partnersSheet } from "./partnersSheet";
 import { type Provenance, withProvenance } from "./provenanceBlock";
 import { risksSheet } from "./risksSheet";
 import { scenariosSheet } from "./scenariosSheet";
+import { valueSheet } from "./valueSheet";
 
 export interface WritePlanInput {
   /** Sheets already in the workbook: product sheets no longer produced are emptied, not left stale. */
@@ -31,6 +33,8 @@ export interface WritePlanInput {
   };
   /** Present when the workbook has CBA_Scenarios: fills the CBA Scenarios sheet. */
   scenarios?: ScenarioAnalysis;
+  /** Present when the workbook asks who benefits: fills the CBA Value sheet. */
+  value?: readonly CaseValue[];
   risks?: { input: RisksInput; summary: RiskRegisterSummary; bands: RiskBands; updates: CellUpdate[] };
   warnings: readonly ContractProblem[];
   reconciliation: readonly ReconciliationRow[];
@@ -62,6 +66,7 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
       apportionmentSheet(model, result),
       partnersSheet(model, result, derivedCases, input.discountRateCell),
     );
+    if (input.value) sheets.push(valueSheet(model, input.value));
     if (input.scenarios) sheets.push(scenariosSheet(model, input.scenarios));
     if (input.businessCase.optimismBias)
       sheets.push(optimismBiasSheet(model, result, input.businessCase.optimismBias));

@@ -5,6 +5,8 @@
  */
 import { defaultConfidenceGrades } from "../../engine/optimismBias";
 import {
+  beneficiariesRangeName,
+  beneficiaryColumns,
   canonicalHeaders,
   confidenceGradeColumns,
   driverColumns,
@@ -32,7 +34,9 @@ const instructions: Record<string, string> = {
   [inputRangeNames.pools]:
     "Who shares what: Basis is Baseline, FTE, Equal or Manual; list service areas and partners separated by ; (or * for all).",
   [inputRangeNames.lines]:
-    "Costs positive, savings negative. Timing: One-off or Recurring. Allocation: a pool or a partner's code. N/A = not quantified. Optional Kind column: Cost or Benefit.",
+    "Costs positive, savings negative. Timing: One-off or Recurring. Allocation: a pool or a partner's code. N/A = not quantified. Optional Kind column: Cost or Benefit. Optional Benefit class column: Fiscal cashable, Fiscal non-cashable, Economic or Social.",
+  [beneficiariesRangeName]:
+    "Optional: who receives a benefit line. One row per line and beneficiary (Partnership, a partner's code, or another body such as NHS); each line's shares add up to 100%. Lines not listed go 100% to the Partnership.",
   [inputRangeNames.profiles]:
     "Optional phasing: the fraction of a line's amount in each year (a recurring line runs on at its last rate).",
   [inputRangeNames.settings]: "Change these here or in the task pane's Settings tab.",
@@ -107,6 +111,11 @@ export function blankTemplateRanges(): InputRangeSpec[] {
       ["Line", "Timing", "Allocation", "Best", "Worst", "Profile"],
       [null, null, null, amount, amount, null],
     ),
+    blankTable(beneficiariesRangeName, "Beneficiaries", canonicalHeaders(beneficiaryColumns), [
+      null,
+      null,
+      "0%",
+    ]),
     blankTable(inputRangeNames.profiles, "Profiles", ["Profile", ...years], [null, ...years.map(() => "0%")]),
     withInstruction({
       name: inputRangeNames.settings,
