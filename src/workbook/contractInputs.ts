@@ -1,6 +1,8 @@
 import type { LineKind, LineValue, ShareBasis, Timing } from "../engine/businessCaseModel";
 import type { Money } from "../engine/money";
+import type { ExpenditureType } from "../engine/funding";
 import type { RiskBands } from "../engine/riskRegister";
+import type { FundingInput, LineFundingInput } from "./fundingInputs";
 import type { CellValue } from "./workbookPort";
 
 /**
@@ -19,6 +21,8 @@ export interface ContractInputs {
   scenarios?: ScenariosInput;
   risks?: RisksInput;
   published?: PublishedInput;
+  funding?: FundingInput;
+  lineFunding?: LineFundingInput;
   /** Where each input range found sits, by contract name: used to protect it from result sheets. */
   locations: { range: string; sheet: string }[];
 }
@@ -84,6 +88,9 @@ export interface LineInput {
   /** Cost or Benefit from the optional Kind column; absent = by timing and sign. */
   kind?: LineKind;
   kindCell?: string;
+  /** Capital or Revenue from the optional Expenditure column; absent = not stated. */
+  expenditure?: ExpenditureType;
+  expenditureCell?: string;
 }
 
 /**

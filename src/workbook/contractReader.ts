@@ -1,6 +1,8 @@
 import type { ContractInputs } from "./contractInputs";
 import type { ContractProblem } from "./contractProblems";
 import { readBaseline } from "./contractReading/baselineRange";
+import { readFunding } from "./contractReading/fundingRange";
+import { readLineFunding } from "./contractReading/lineFundingRange";
 import { readLines } from "./contractReading/linesRange";
 import { PartnerCodes } from "./contractReading/partnerCodes";
 import { readPartners } from "./contractReading/partnersRange";
@@ -53,6 +55,8 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
     scenarios: table(inputRangeNames.scenarios),
     risks: table(inputRangeNames.risks),
     published: table(inputRangeNames.published),
+    funding: table(inputRangeNames.funding),
+    lineFunding: table(inputRangeNames.lineFunding),
   };
 
   const settings = readSettings(tables.settings, problems);
@@ -73,5 +77,7 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
   if (tables.scenarios) inputs.scenarios = readScenarios(tables.scenarios, problems);
   if (tables.risks) inputs.risks = readRisks(tables.risks, problems);
   if (tables.published) inputs.published = readPublished(tables.published, problems);
+  if (tables.funding) inputs.funding = readFunding(tables.funding, problems);
+  if (tables.lineFunding) inputs.lineFunding = readLineFunding(tables.lineFunding, problems);
   return { inputs, problems };
 }

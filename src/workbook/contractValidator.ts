@@ -6,6 +6,7 @@ import { sheetAddress } from "./cellAddress";
 import type { ContractInputs, LineInput, PoolInput } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
 import { type ContractProblem, inputError, inputWarning } from "./contractProblems";
+import { validateFunding } from "./fundingValidation";
 import { inputRangeNames } from "./inputContract";
 import { allProductSheetNames, productSheetsFor, sameSheetName } from "./productSheets";
 import { apportionmentBlockNames } from "./resultSheets/apportionmentSheet";
@@ -85,6 +86,7 @@ export function validateContract(inputs: ContractInputs, sheets: readonly SheetI
       ),
     );
   }
+  validateFunding(inputs, problems);
   validateResultSheets(inputs, sheets, problems);
   return problems;
 }

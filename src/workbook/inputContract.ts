@@ -15,6 +15,8 @@ export const inputRangeNames = {
   scenarios: "CBA_Scenarios",
   risks: "CBA_Risks",
   published: "CBA_Published",
+  funding: "CBA_Funding",
+  lineFunding: "CBA_LineFunding",
 } as const;
 
 export type InputRangeKey = keyof typeof inputRangeNames;
@@ -64,6 +66,7 @@ export const lineColumns = {
   allocation: column("allocation", "Allocation", "Allocated to", "Pool or partner"),
   profile: column("profile", "Profile", "Phasing"),
   kind: column("kind", "Kind", "Cost or benefit"),
+  expenditure: column("expenditure", "Expenditure", "Capital or revenue", "Expenditure type"),
 };
 
 /** The input cases a line can carry, in the order results show them when the columns allow. */
@@ -111,6 +114,28 @@ export const riskColumns = {
   mitigation: column("mitigation", "Mitigation"),
   score: column("score", "Score"),
   band: column("band", "Band"),
+};
+
+/** CBA_Funding: one row per funding source. */
+export const fundingColumns = {
+  source: column("source", "Source", "Funding source"),
+  kind: column("kind", "Kind", "Source kind", "Type"),
+  partner: column("partner", "Partner", "Partner code"),
+  amount: column("amount", "Amount", "Amount available", "Amount awarded"),
+  pumpPrimingLimit: column("pumpPrimingLimit", "Pump-priming limit", "Pump priming limit", "Pump-priming"),
+  restrictedTo: column("restrictedTo", "Restricted to", "Restriction"),
+  award: column("award", "Award", "Fallback award", "Awarded fraction"),
+  rate: column("rate", "Interest rate", "Rate"),
+  term: column("term", "Term", "Term years"),
+  repayment: column("repayment", "Repayment", "Repayment method"),
+};
+
+/** CBA_LineFunding: one row per line and source, with an amount or a percent of the line. */
+export const lineFundingColumns = {
+  line: column("line", "Line", "Cost line"),
+  source: column("source", "Source", "Funding source"),
+  amount: column("amount", "Amount"),
+  percent: column("percent", "Percent", "Percentage", "%"),
 };
 
 /** Settings the contract understands, each with the labels accepted in the Setting column. */

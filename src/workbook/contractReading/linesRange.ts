@@ -6,6 +6,7 @@ import { type ContractProblem, inputError } from "../contractProblems";
 import { lineCaseColumns, lineColumns } from "../inputContract";
 import type { InputTable } from "../inputTable";
 import type { CellValue } from "../workbookPort";
+import { readExpenditure } from "./fundingRange";
 import { isSubtotalLabel, isTotalLabel } from "./totalRows";
 
 function readTiming(value: CellValue): Timing | undefined {
@@ -44,6 +45,7 @@ export function readLines(table: InputTable, problems: ContractProblem[]): Lines
   );
   const profileColumn = table.findColumn(lineColumns.profile);
   const kindColumn = table.findColumn(lineColumns.kind);
+  const expenditureColumn = table.findColumn(lineColumns.expenditure);
   const caseColumns = lineCaseColumns
     .map((caseColumn) => ({ name: caseColumn.key, index: table.findColumn(caseColumn) }))
     .filter((c): c is { name: string; index: number } => c.index !== undefined)
@@ -186,6 +188,23 @@ export function readLines(table: InputTable, problems: ContractProblem[]): Lines
       } else if (kind !== "blank") {
         line.kind = kind;
         line.kindCell = kindCell;
+      }
+    }
+    if (expenditureColumn !== undefined) {
+      const expenditureCell = table.address(row.index, expenditureColumn);
+      const expenditure = readExpenditure(table.cell(row, expenditureColumn));
+      if (expenditure === undefined) {
+        problems.push(
+          inputError(
+            table.name,
+            expenditureCell,
+            "Unknown expenditure",
+            `line "${label}" has expenditure ${describeCell(table.cell(row, expenditureColumn))}; use Capital or Revenue, or leave it blank`,
+          ),
+        );
+      } else if (expenditure !== "blank") {
+        line.expenditure = expenditure;
+        line.expenditureCell = expenditureCell;
       }
     }
     result.lines.push(line);
