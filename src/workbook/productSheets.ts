@@ -6,6 +6,7 @@ export const productSheetNames = {
   partners: "CBA Partners",
   scenarios: "CBA Scenarios",
   risks: "CBA Risks",
+  funding: "CBA Funding",
   checks: "CBA Checks",
 } as const;
 
@@ -19,11 +20,14 @@ export const allProductSheetNames: readonly string[] = Object.values(productShee
 export const simulationSheetName = "CBA Simulation";
 
 /** Which result sheets a refresh of these inputs fills: only those the inputs allow. */
-export function productSheetsFor(inputs: Pick<ContractInputs, "lines" | "risks" | "scenarios">): string[] {
+export function productSheetsFor(
+  inputs: Pick<ContractInputs, "lines" | "risks" | "scenarios"> & Partial<Pick<ContractInputs, "funding">>,
+): string[] {
   const sheets: string[] = [];
   if (inputs.lines) sheets.push(productSheetNames.apportionment, productSheetNames.partners);
   if (inputs.lines && inputs.scenarios) sheets.push(productSheetNames.scenarios);
   if (inputs.risks) sheets.push(productSheetNames.risks);
+  if (inputs.lines && inputs.funding) sheets.push(productSheetNames.funding);
   sheets.push(productSheetNames.checks);
   return sheets;
 }

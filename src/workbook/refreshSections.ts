@@ -14,7 +14,7 @@ export type RefreshSection = "all" | "apportionment" | "partners" | "risks";
  */
 export const sectionSheets: Readonly<Record<Exclude<RefreshSection, "all">, readonly string[]>> = {
   apportionment: [productSheetNames.apportionment],
-  partners: [productSheetNames.partners, productSheetNames.scenarios],
+  partners: [productSheetNames.partners, productSheetNames.scenarios, productSheetNames.funding],
   risks: [productSheetNames.risks],
 };
 

@@ -16,7 +16,9 @@ import { outputNamesTaken } from "./outputNames";
 import { inputFingerprint } from "./inputFingerprint";
 import { allProductSheetNames, productSheetNames } from "./productSheets";
 import { productVersion } from "./productVersion";
+import { computeFunding, type FundingResults, fundingReconciliation } from "./fundingFromContract";
 import { checkPublished, type PublishedCheckRow } from "./publishedFigures";
+import { fundingOutputNames } from "./resultSheets/fundingSheet";
 import { provenanceBlockName } from "./resultSheets/provenanceBlock";
 import { reconcileResults, type ReconciliationRow } from "./resultReconciliation";
 import { riskWriteBack } from "./resultSheets/risksSheet";
@@ -50,6 +52,8 @@ export interface RefreshReport {
   published?: PublishedCheckRow[];
   /** Scenario comparisons, switching values and tornado: present when the workbook has CBA_Scenarios. */
   scenarios?: ScenarioAnalysis;
+  /** Funding per input case: present when the workbook has CBA_Funding (and CBA_Lines). */
+  funding?: FundingResults;
   /** The settings in force (workbook values and defaults), e.g. the seed for a simulation. */
   settings?: ContractSettings;
   /** `inputFingerprint` of the inputs as read: the pane compares it with the workbook's now. */
@@ -79,6 +83,7 @@ export async function refreshWorkbook(
     ...allInputRangeNames,
     ...fixedOutputNames,
     ...scenarioOutputNames,
+    ...fundingOutputNames,
     ...provenanceOutputNames,
   ]);
   const stamp = {
@@ -93,6 +98,8 @@ export async function refreshWorkbook(
   ];
   if (inputs.lines && inputs.scenarios)
     problems.push(...outputNamesTaken(snapshot, scenarioOutputNames, productSheetNames.scenarios));
+  if (inputs.lines && inputs.funding)
+    problems.push(...outputNamesTaken(snapshot, fundingOutputNames, productSheetNames.funding));
   for (const sheet of allProductSheetNames)
     problems.push(...outputNamesTaken(snapshot, [provenanceBlockName(sheet)], sheet));
   if (hasErrors(problems)) return { status: "invalid", problems, ...stamp };
@@ -110,6 +117,10 @@ export async function refreshWorkbook(
       report.businessCase = { model: contract.model, result, derivedCases: contract.derivedCases };
       report.reconciliation = reconcileResults(contract.model, result);
       report.published = checkPublished(inputs, contract.model, result);
+      if (inputs.funding) {
+        report.funding = computeFunding(inputs, contract.model, result);
+        report.reconciliation.push(...fundingReconciliation(report.funding, inputs.settings.roundingUnit));
+      }
       if (inputs.scenarios) {
         const names = inputs.scenarios.scenarios.map((scenario) => scenario.name);
         report.scenarios = analyseScenarios(contract, result, names);
@@ -148,6 +159,7 @@ export async function refreshWorkbook(
     }
     if (report.published) planInput.published = report.published;
     if (report.scenarios) planInput.scenarios = report.scenarios;
+    if (report.funding) planInput.funding = report.funding;
     if (risks) planInput.risks = risks;
     report.plan = buildWritePlan(planInput);
   } catch (error) {

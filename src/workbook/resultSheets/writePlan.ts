@@ -10,6 +10,8 @@ import type { ScenarioAnalysis } from "../scenarioAnalysis";
 import type { CellUpdate, OwnedSheet, SheetInfo, WritePlan } from "../workbookPort";
 import { apportionmentSheet } from "./apportionmentSheet";
 import { type ChecksSheetInput, checksSheet, notComputedSheet } from "./checksSheet";
+import type { FundingResults } from "../fundingFromContract";
+import { fundingSheet } from "./fundingSheet";
 import { partnersSheet } from "./partnersSheet";
 import { type Provenance, withProvenance } from "./provenanceBlock";
 import { risksSheet } from "./risksSheet";
@@ -25,6 +27,8 @@ export interface WritePlanInput {
   };
   /** Present when the workbook has CBA_Scenarios: fills the CBA Scenarios sheet. */
   scenarios?: ScenarioAnalysis;
+  /** Present when the workbook has CBA_Funding: fills the CBA Funding sheet. */
+  funding?: FundingResults;
   risks?: { input: RisksInput; summary: RiskRegisterSummary; bands: RiskBands; updates: CellUpdate[] };
   warnings: readonly ContractProblem[];
   reconciliation: readonly ReconciliationRow[];
@@ -50,6 +54,7 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
     const { model, result, derivedCases } = input.businessCase;
     sheets.push(apportionmentSheet(model, result), partnersSheet(model, result, derivedCases));
     if (input.scenarios) sheets.push(scenariosSheet(model, input.scenarios));
+    if (input.funding) sheets.push(fundingSheet(model, result, input.funding));
   }
   if (input.risks) sheets.push(risksSheet(input.risks.input, input.risks.summary, input.risks.bands));
   const checks: ChecksSheetInput = {
