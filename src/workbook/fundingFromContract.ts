@@ -89,8 +89,10 @@ export function fundingChecks(inputs: ContractInputs): CaseFundingCheck[] {
   const sources = engineSources(inputs);
   const funding = new Map<LineInput, FundingContribution[]>();
   for (const row of inputs.lineFunding?.rows ?? []) {
-    const line = fundedLine(inputs, row.line)!;
-    const source = fundingSource(inputs, row.source)!.name;
+    const line = fundedLine(inputs, row.line);
+    const source = fundingSource(inputs, row.source)?.name;
+    // Unresolved names are the validator's errors; the checks it makes meanwhile leave them out.
+    if (line === undefined || source === undefined) continue;
     const list = funding.get(line) ?? [];
     list.push(row.amount !== undefined ? { source, amount: row.amount } : { source, percent: row.percent! });
     funding.set(line, list);

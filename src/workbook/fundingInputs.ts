@@ -58,4 +58,6 @@ export interface LineFundingRowInput {
 export interface LineFundingInput {
   range: string;
   rows: LineFundingRowInput[];
+  /** Rows left out for a problem already reported: the funding checks wait until they are read. */
+  rejected: number;
 }

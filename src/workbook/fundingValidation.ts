@@ -154,7 +154,14 @@ export function validateFunding(inputs: ContractInputs, problems: ContractProble
     }
   }
   problems.push(...found);
-  if (hasErrors(found) || hasErrors(problems)) return;
+  // Gaps are worked out only on a complete funding table: a source left out would show as a gap.
+  if (
+    hasErrors(found) ||
+    hasErrors(problems) ||
+    funding.rejected.length > 0 ||
+    (lineFunding?.rejected ?? 0) > 0
+  )
+    return;
   try {
     problems.push(...fundingWarnings(inputs));
   } catch (error) {

@@ -10,7 +10,7 @@ import type { InputTable } from "../inputTable";
  * Whether the line and source exist is the validator's check.
  */
 export function readLineFunding(table: InputTable, problems: ContractProblem[]): LineFundingInput {
-  const result: LineFundingInput = { range: table.name, rows: [] };
+  const result: LineFundingInput = { range: table.name, rows: [], rejected: 0 };
   const columns = table.requireColumns(
     { line: lineFundingColumns.line, source: lineFundingColumns.source },
     problems,
@@ -37,12 +37,14 @@ export function readLineFunding(table: InputTable, problems: ContractProblem[]):
     const source = cellText(table.cell(row, columns.source));
     if (line === "") {
       problems.push(inputError(table.name, lineCell, "Missing line", "this row names no cost line"));
+      result.rejected++;
       continue;
     }
     if (source === "") {
       problems.push(
         inputError(table.name, sourceCell, "Missing source", `the funding of line "${line}" names no source`),
       );
+      result.rejected++;
       continue;
     }
     const key = `${line.toLowerCase()}\u0000${source.toLowerCase()}`;
@@ -55,6 +57,7 @@ export function readLineFunding(table: InputTable, problems: ContractProblem[]):
           `line "${line}" is funded by "${source}" twice; give each line and source one row`,
         ),
       );
+      result.rejected++;
       continue;
     }
     seen.add(key);
@@ -75,6 +78,7 @@ export function readLineFunding(table: InputTable, problems: ContractProblem[]):
             : `line "${line}" from "${source}" gives neither an amount nor a percent; give one of them`,
         ),
       );
+      result.rejected++;
       continue;
     }
     const valueCell = hasAmount ? amountCell : percentCell;
@@ -88,6 +92,7 @@ export function readLineFunding(table: InputTable, problems: ContractProblem[]):
           `the ${hasAmount ? "amount" : "percent"} of line "${line}" from "${source}" ${parsed.reason}`,
         ),
       );
+      result.rejected++;
       continue;
     }
     if (parsed.value.isNegative() && !parsed.value.isZero()) {
@@ -99,6 +104,7 @@ export function readLineFunding(table: InputTable, problems: ContractProblem[]):
           `the ${hasAmount ? "amount" : "percent"} of line "${line}" from "${source}" is ${parsed.value.toString()}; it cannot be negative`,
         ),
       );
+      result.rejected++;
       continue;
     }
     if (!hasAmount && parsed.value.gt(1)) {
@@ -110,6 +116,7 @@ export function readLineFunding(table: InputTable, problems: ContractProblem[]):
           `the percent of line "${line}" from "${source}" is ${parsed.value.toString()}; give a fraction from 0 to 1 (e.g. 0.6 or 60%)`,
         ),
       );
+      result.rejected++;
       continue;
     }
     const entry: LineFundingRowInput = { line, lineCell, source, sourceCell, valueCell };

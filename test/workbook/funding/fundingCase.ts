@@ -47,7 +47,7 @@ export function fundingCase(): FundingCase {
     },
     lineFunding: {
       name: "CBA_LineFunding",
-      sheet: "Line funding",
+      sheet: "LineFunding",
       topLeft: "A1",
       header: ["Line", "Source", "Amount", "Percent"],
       rows: [
