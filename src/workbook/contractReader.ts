@@ -12,7 +12,7 @@ import { readPublished } from "./contractReading/publishedRange";
 import { readRisks } from "./contractReading/risksRange";
 import { readScenarios } from "./contractReading/scenariosRange";
 import { readSettings } from "./contractReading/settingsRange";
-import { inputRangeNames } from "./inputContract";
+import { fundingRangeNames, inputRangeNames } from "./inputContract";
 import { InputTable } from "./inputTable";
 import type { WorkbookSnapshot } from "./workbookPort";
 
@@ -55,8 +55,8 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
     scenarios: table(inputRangeNames.scenarios),
     risks: table(inputRangeNames.risks),
     published: table(inputRangeNames.published),
-    funding: table(inputRangeNames.funding),
-    lineFunding: table(inputRangeNames.lineFunding),
+    funding: table(fundingRangeNames.funding),
+    lineFunding: table(fundingRangeNames.lineFunding),
   };
 
   const settings = readSettings(tables.settings, problems);
@@ -77,7 +77,8 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
   if (tables.scenarios) inputs.scenarios = readScenarios(tables.scenarios, problems);
   if (tables.risks) inputs.risks = readRisks(tables.risks, problems);
   if (tables.published) inputs.published = readPublished(tables.published, problems);
-  if (tables.funding) inputs.funding = readFunding(tables.funding, problems);
-  if (tables.lineFunding) inputs.lineFunding = readLineFunding(tables.lineFunding, problems);
+  // Funding ranges with no rows (as in the blank template) mean funding is not used.
+  if (tables.funding?.rows.length) inputs.funding = readFunding(tables.funding, problems);
+  if (tables.lineFunding?.rows.length) inputs.lineFunding = readLineFunding(tables.lineFunding, problems);
   return { inputs, problems };
 }

@@ -8,7 +8,7 @@ import { ContractLookup } from "./contractLookup";
 import { type ContractProblem, inputError, inputWarning } from "./contractProblems";
 import { validateFunding } from "./fundingValidation";
 import { inputRangeNames } from "./inputContract";
-import { allProductSheetNames, productSheetsFor, sameSheetName } from "./productSheets";
+import { productSheetsFor, refreshSheetNames, sameSheetName } from "./productSheets";
 import { apportionmentBlockNames } from "./resultSheets/apportionmentSheet";
 import { checkBlockNames } from "./resultSheets/checksSheet";
 import { partnerBlockNames } from "./resultSheets/partnersSheet";
@@ -30,7 +30,7 @@ export const fixedOutputNames: readonly string[] = [
 export function outputNameProblems(snapshot: WorkbookSnapshot): ContractProblem[] {
   const owned = (sheet: string) =>
     snapshot.sheets.some((s) => s.ownedByProduct && sameSheetName(s.name, sheet)) &&
-    allProductSheetNames.some((name) => sameSheetName(name, sheet));
+    refreshSheetNames.some((name) => sameSheetName(name, sheet));
   return fixedOutputNames.flatMap((name) => {
     const found = snapshot.ranges.get(name.toUpperCase());
     if (!found || owned(found.sheet)) return [];
@@ -616,7 +616,7 @@ function validateResultSheets(
     }
   }
   const replaced = sheets.filter(
-    (sheet) => sheet.ownedByProduct && allProductSheetNames.some((name) => sameSheetName(name, sheet.name)),
+    (sheet) => sheet.ownedByProduct && refreshSheetNames.some((name) => sameSheetName(name, sheet.name)),
   );
   for (const location of inputs.locations) {
     const sheet = replaced.find((s) => sameSheetName(s.name, location.sheet));

@@ -5,7 +5,7 @@ import type { ContractInputs } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
 import { type ContractProblem, hasErrors, inputError, inputWarning } from "./contractProblems";
 import { fundedLine, fundingChecks, fundingSource, lineExpenditure } from "./fundingFromContract";
-import { inputRangeNames } from "./inputContract";
+import { fundingRangeNames, inputRangeNames } from "./inputContract";
 
 /** Kinds of source that are a partner's own money, so should say whose. */
 const ownMoneyKinds = new Set(["matchFunding", "reserves", "borrowing"]);
@@ -37,7 +37,7 @@ export function validateFunding(inputs: ContractInputs, problems: ContractProble
         lineFunding!.range,
         undefined,
         "Missing range",
-        `the workbook has no range or table named ${inputRangeNames.funding}, which ${lineFunding!.range} needs for its sources`,
+        `the workbook has no ${fundingRangeNames.funding}, or it lists no sources, and ${lineFunding!.range} needs it for the sources it names`,
       ),
     );
     return;
@@ -173,7 +173,7 @@ export function validateFunding(inputs: ContractInputs, problems: ContractProble
 /** Gaps, pump-priming and stated amounts per input case, as warnings naming the cell. */
 function fundingWarnings(inputs: ContractInputs): ContractProblem[] {
   const problems: ContractProblem[] = [];
-  const lineRange = inputs.lineFunding?.range ?? inputRangeNames.lineFunding;
+  const lineRange = inputs.lineFunding?.range ?? fundingRangeNames.lineFunding;
   const fundingRange = inputs.funding!.range;
   const decimals = decimalsOf(inputs.settings.roundingUnit);
   const shown = (value: Money) => amountText(value, decimals);

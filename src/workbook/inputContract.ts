@@ -15,6 +15,13 @@ export const inputRangeNames = {
   scenarios: "CBA_Scenarios",
   risks: "CBA_Risks",
   published: "CBA_Published",
+} as const;
+
+/**
+ * How the case is funded (optional): the sources, and which source meets which cost line. Read by
+ * every refresh; kept apart from `inputRangeNames`, the ranges the task pane lists and checks.
+ */
+export const fundingRangeNames = {
   funding: "CBA_Funding",
   lineFunding: "CBA_LineFunding",
 } as const;
@@ -22,7 +29,10 @@ export const inputRangeNames = {
 export type InputRangeKey = keyof typeof inputRangeNames;
 
 /** Every name a refresh asks the workbook for, in reading order. */
-export const allInputRangeNames: readonly string[] = Object.values(inputRangeNames);
+export const allInputRangeNames: readonly string[] = [
+  ...Object.values(inputRangeNames),
+  ...Object.values(fundingRangeNames),
+];
 
 /** A column the contract knows, with the headers accepted for it (compared after normalising). */
 export interface ContractColumn {

@@ -6,11 +6,16 @@ export const productSheetNames = {
   partners: "CBA Partners",
   scenarios: "CBA Scenarios",
   risks: "CBA Risks",
-  funding: "CBA Funding",
   checks: "CBA Checks",
 } as const;
 
 export const allProductSheetNames: readonly string[] = Object.values(productSheetNames);
+
+/** The sheet showing how the case is funded: written only when the workbook has CBA_Funding. */
+export const fundingSheetName = "CBA Funding";
+
+/** Every sheet a refresh may write: the product sheets and the funding sheet. */
+export const refreshSheetNames: readonly string[] = [...allProductSheetNames, fundingSheetName];
 
 /**
  * The sheet a Monte Carlo simulation writes. The product owns it like the others, but a refresh
@@ -27,7 +32,7 @@ export function productSheetsFor(
   if (inputs.lines) sheets.push(productSheetNames.apportionment, productSheetNames.partners);
   if (inputs.lines && inputs.scenarios) sheets.push(productSheetNames.scenarios);
   if (inputs.risks) sheets.push(productSheetNames.risks);
-  if (inputs.lines && inputs.funding) sheets.push(productSheetNames.funding);
+  if (inputs.lines && inputs.funding) sheets.push(fundingSheetName);
   sheets.push(productSheetNames.checks);
   return sheets;
 }

@@ -2,7 +2,7 @@
  * The parts of the results a user can refresh on their own, and which result sheets each one
  * rewrites: a section's refresh runs the whole pipeline but writes only its own part of the plan.
  */
-import { productSheetNames, sameSheetName } from "./productSheets";
+import { fundingSheetName, productSheetNames, sameSheetName } from "./productSheets";
 import type { WritePlan } from "./workbookPort";
 
 /** A part of the results refreshed on its own; "all" rewrites every result sheet. */
@@ -14,7 +14,7 @@ export type RefreshSection = "all" | "apportionment" | "partners" | "risks";
  */
 export const sectionSheets: Readonly<Record<Exclude<RefreshSection, "all">, readonly string[]>> = {
   apportionment: [productSheetNames.apportionment],
-  partners: [productSheetNames.partners, productSheetNames.scenarios, productSheetNames.funding],
+  partners: [productSheetNames.partners, productSheetNames.scenarios, fundingSheetName],
   risks: [productSheetNames.risks],
 };
 

@@ -14,7 +14,7 @@ import { fixedOutputNames, outputNameProblems, validateContract } from "./contra
 import { allInputRangeNames } from "./inputContract";
 import { outputNamesTaken } from "./outputNames";
 import { inputFingerprint } from "./inputFingerprint";
-import { allProductSheetNames, productSheetNames } from "./productSheets";
+import { fundingSheetName, productSheetNames, refreshSheetNames } from "./productSheets";
 import { productVersion } from "./productVersion";
 import { computeFunding, type FundingResults, fundingReconciliation } from "./fundingFromContract";
 import { checkPublished, type PublishedCheckRow } from "./publishedFigures";
@@ -63,7 +63,7 @@ export interface RefreshReport {
 }
 
 /** The provenance block names of the refresh's sheets: like every output name, they must be free. */
-const provenanceOutputNames = allProductSheetNames.map(provenanceBlockName);
+const provenanceOutputNames = refreshSheetNames.map(provenanceBlockName);
 
 /**
  * One refresh: read the contract's ranges (one read), check the whole contract, compute the
@@ -99,8 +99,8 @@ export async function refreshWorkbook(
   if (inputs.lines && inputs.scenarios)
     problems.push(...outputNamesTaken(snapshot, scenarioOutputNames, productSheetNames.scenarios));
   if (inputs.lines && inputs.funding)
-    problems.push(...outputNamesTaken(snapshot, fundingOutputNames, productSheetNames.funding));
-  for (const sheet of allProductSheetNames)
+    problems.push(...outputNamesTaken(snapshot, fundingOutputNames, fundingSheetName));
+  for (const sheet of refreshSheetNames)
     problems.push(...outputNamesTaken(snapshot, [provenanceBlockName(sheet)], sheet));
   if (hasErrors(problems)) return { status: "invalid", problems, ...stamp };
 

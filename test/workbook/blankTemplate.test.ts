@@ -40,6 +40,8 @@ describe("the blank template", () => {
       "Settings",
       "Risks",
       "Published",
+      "Funding",
+      "Line funding",
     ]);
   });
 

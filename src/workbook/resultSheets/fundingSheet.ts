@@ -3,7 +3,7 @@ import type { FundingSourceKind } from "../../engine/funding";
 import { Money } from "../../engine/money";
 import type { AwardPosition } from "../../engine/partnerFunding";
 import type { FundingResults } from "../fundingFromContract";
-import { productSheetNames } from "../productSheets";
+import { fundingSheetName } from "../productSheets";
 import type { CellValue, OwnedSheet } from "../workbookPort";
 import { amountFormat, yearsFormat } from "./numberFormats";
 import { paybackNote, paybackYears } from "./partnersSheet";
@@ -251,5 +251,5 @@ export function fundingSheet(
       ],
     }),
   ];
-  return { name: productSheetNames.funding, blocks, charts: [] };
+  return { name: fundingSheetName, blocks, charts: [] };
 }

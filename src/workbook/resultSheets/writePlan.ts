@@ -3,7 +3,7 @@ import type { Money } from "../../engine/money";
 import type { RiskBands, RiskRegisterSummary } from "../../engine/riskRegister";
 import type { RisksInput, SettingUsed } from "../contractInputs";
 import type { ContractProblem } from "../contractProblems";
-import { allProductSheetNames, sameSheetName } from "../productSheets";
+import { refreshSheetNames, sameSheetName } from "../productSheets";
 import type { PublishedCheckRow } from "../publishedFigures";
 import type { ReconciliationRow } from "../resultReconciliation";
 import type { ScenarioAnalysis } from "../scenarioAnalysis";
@@ -67,7 +67,7 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
   if (input.published) checks.published = input.published;
   sheets.push(checksSheet(checks));
 
-  for (const name of allProductSheetNames) {
+  for (const name of refreshSheetNames) {
     const stale = input.existingSheets.find((s) => s.ownedByProduct && sameSheetName(s.name, name));
     if (stale && !sheets.some((s) => sameSheetName(s.name, name))) {
       sheets.push(

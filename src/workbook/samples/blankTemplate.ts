@@ -5,7 +5,10 @@
  */
 import {
   canonicalHeaders,
+  fundingColumns,
+  fundingRangeNames,
   inputRangeNames,
+  lineFundingColumns,
   partnerColumns,
   publishedColumns,
   riskColumns,
@@ -32,6 +35,10 @@ const instructions: Record<string, string> = {
   [inputRangeNames.settings]: "Change these here or in the task pane's Settings tab.",
   [inputRangeNames.published]:
     "Optional: figures the document prints (e.g. Annual saving 4,000 printed to 1,000; Net ROI 75.3% printed to 0.1%), checked on CBA Checks.",
+  [fundingRangeNames.funding]:
+    "Optional: one row per funding source. Kind: Grant, Match funding, Reserves, Borrowing or Other; Award = the fraction of a grant actually awarded, for the fallback; borrowing needs a rate and a term.",
+  [fundingRangeNames.lineFunding]:
+    "Optional: which source meets which cost line, by Amount (the same in every case) or Percent of the line's cost (scales with the case), one of the two.",
   [inputRangeNames.risks]:
     "Likelihood and impact from 1 to 5; Score and Band are filled in by the add-in on each refresh.",
 };
@@ -64,6 +71,7 @@ export const blankTemplateNotes: NoteSheetSpec = {
     "3. Pools: which partners share which lines. 4. Lines: the costs and savings, one column per case (Best, Worst).",
     "5. Profiles (optional): how each line phases over the years. 6. Settings: discount rate, horizon, rounding, risk bands.",
     "7. Risks (optional): the risk register. 8. Published (optional): figures the document prints, to check.",
+    "9. Funding and Line funding (optional): the funding sources and which source meets which cost line.",
     "Then press Refresh all results in the task pane.",
     "Amounts are in the unit named in Settings; costs positive, savings negative (shown in brackets).",
   ],
@@ -119,6 +127,24 @@ export function blankTemplateRanges(): InputRangeSpec[] {
       null,
       amount,
       null,
+    ]),
+    blankTable(fundingRangeNames.funding, "Funding", canonicalHeaders(fundingColumns), [
+      null,
+      null,
+      null,
+      amount,
+      "0%",
+      null,
+      "0%",
+      "0.00%",
+      null,
+      null,
+    ]),
+    blankTable(fundingRangeNames.lineFunding, "Line funding", canonicalHeaders(lineFundingColumns), [
+      null,
+      null,
+      amount,
+      "0%",
     ]),
   ];
 }
