@@ -65,6 +65,22 @@ export function validateFunding(inputs: ContractInputs, problems: ContractProble
         ),
       );
     }
+    if (source.kind !== "grant") {
+      for (const [given, cell, what] of [
+        [source.award !== undefined, source.awardCell, "an award"],
+        [source.pumpPrimingLimit !== undefined, source.pumpPrimingCell, "a pump-priming limit"],
+      ] as const) {
+        if (!given) continue;
+        found.push(
+          inputWarning(
+            funding.range,
+            cell,
+            "Only for grants",
+            `funding source "${source.name}" is not a grant, so its ${what.replace(/^an? /, "")} is ignored`,
+          ),
+        );
+      }
+    }
     if (source.kind === "borrowing") {
       for (const [given, cell, what] of [
         [source.rate !== undefined, source.rateCell, "an interest rate"],

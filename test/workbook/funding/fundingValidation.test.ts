@@ -224,6 +224,20 @@ describe("funding validation: each problem names the range and the cell, and not
     expect(located(report)).toContainEqual(["error", "CBA_LineFunding", undefined, "Missing range"]);
   });
 
+  test("an award or a pump-priming limit on a source that is not a grant is a warning at its cell", async () => {
+    const funding = fundingCase();
+    set(funding.funding, 2, F.award, 0.5);
+    set(funding.funding, 2, F.pump, 0.5);
+    const report = await refresh(funding);
+    expect(report.status).toBe("written");
+    expect(located(report)).toEqual(
+      expect.arrayContaining([
+        ["warning", "CBA_Funding", "Funding!G3", "Only for grants"],
+        ["warning", "CBA_Funding", "Funding!E3", "Only for grants"],
+      ]),
+    );
+  });
+
   test("own money that names no partner is a warning at its Partner cell", async () => {
     const funding = fundingCase();
     set(funding.funding, 2, F.partner, null);
