@@ -38,6 +38,16 @@ export interface AwardPosition {
   payback: PaybackResult;
 }
 
+/** One partner's part of one funded line, over the years. */
+export interface PartnerLineFunding {
+  label: string;
+  /** The partner's part of the line's cost × the line's year fractions. */
+  cost: Money;
+  /** Grants on the line reaching the partner, in full and at the fallback award. */
+  grantsFullAward: Money;
+  grantsFallbackAward: Money;
+}
+
 export interface PartnerFundingPosition {
   partner: string;
   /**
@@ -47,6 +57,8 @@ export interface PartnerFundingPosition {
   apportionedCost: Money;
   /** Each grant's part reaching the partner in full over the years, by grant name. */
   byGrant: Readonly<Record<string, Money>>;
+  /** Per funded line, in the order given. */
+  byLine: PartnerLineFunding[];
   fullAward: AwardPosition;
   fallbackAward: AwardPosition;
 }
@@ -102,6 +114,7 @@ export function partnerFundingPositions(
   const byGrant = Object.fromEntries(
     codes.map((c) => [c, Object.fromEntries(grants.map((g) => [g, new Money(0)]))]),
   );
+  const byLine = Object.fromEntries(codes.map((c) => [c, [] as PartnerLineFunding[]]));
   const byYear = {
     full: Object.fromEntries(codes.map((c) => [c, zeros()])),
     fallback: Object.fromEntries(codes.map((c) => [c, zeros()])),
@@ -129,7 +142,14 @@ export function partnerFundingPositions(
           `is ${w.toString()}: a funded line's parts are costs, so positive`,
         );
       // Over the years, like the grants: a recurring line's part is a year's cost.
-      apportioned[codes[p]!] = apportioned[codes[p]!]!.plus(sum(fractions.map((f) => w.times(f))));
+      const cost = sum(fractions.map((f) => w.times(f)));
+      apportioned[codes[p]!] = apportioned[codes[p]!]!.plus(cost);
+      byLine[codes[p]!]!.push({
+        label: line.label,
+        cost,
+        grantsFullAward: new Money(0),
+        grantsFallbackAward: new Money(0),
+      });
     });
     if (sum(weights).isZero()) continue;
     for (const grant of grants) {
@@ -146,7 +166,11 @@ export function partnerFundingPositions(
         }),
       };
       codes.forEach((c, p) => {
-        byGrant[c]![grant] = byGrant[c]![grant]!.plus(sum(fractions.map((f) => splits.full[p]!.times(f))));
+        const overYears = (part: Money) => sum(fractions.map((f) => part.times(f)));
+        byGrant[c]![grant] = byGrant[c]![grant]!.plus(overYears(splits.full[p]!));
+        const entry = byLine[c]![byLine[c]!.length - 1]!;
+        entry.grantsFullAward = entry.grantsFullAward.plus(overYears(splits.full[p]!));
+        entry.grantsFallbackAward = entry.grantsFallbackAward.plus(overYears(splits.fallback[p]!));
         for (const which of ["full", "fallback"] as const) {
           const part = splits[which][p]!;
           byYear[which][c] = byYear[which][c]!.map((v, t) => v.plus(part.times(fractions[t]!)));
@@ -179,6 +203,7 @@ export function partnerFundingPositions(
     partner: code,
     apportionedCost: apportioned[code]!,
     byGrant: byGrant[code]!,
+    byLine: byLine[code]!,
     fullAward: position(code, byYear.full[code]!),
     fallbackAward: position(code, byYear.fallback[code]!),
   }));

@@ -48,6 +48,18 @@ describe("partnerFundingPositions", () => {
     // A's cost of funded lines: 60 once + 5 in each of two years = 70; own = 70 − 34 = 36.
     expect(a!.apportionedCost.toString()).toBe("70");
     expect(a!.fullAward.ownContribution.toString()).toBe("36");
+    // Per line: ICT 60 with grants 30 (fallback 15); Support 5 × 2 years = 10 with 2 × 2 = 4 (fallback 2).
+    expect(
+      a!.byLine.map((l) => [
+        l.label,
+        l.cost.toString(),
+        l.grantsFullAward.toString(),
+        l.grantsFallbackAward.toString(),
+      ]),
+    ).toEqual([
+      ["ICT", "60", "30", "15"],
+      ["Support", "10", "4", "2"],
+    ]);
     // B: 40 + 5 + 5 = 50; grants 20 + 2 + 2 = 24; own 26.
     expect(b!.apportionedCost.toString()).toBe("50");
     expect(b!.fullAward.ownContribution.toString()).toBe("26");

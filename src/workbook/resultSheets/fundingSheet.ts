@@ -15,6 +15,7 @@ export const fundingBlockNames = {
   expenditure: "CBA_Out_FundingExpenditure",
   pumpPriming: "CBA_Out_FundingPumpPriming",
   borrowing: "CBA_Out_FundingBorrowing",
+  partnerLines: "CBA_Out_FundingPartnerLines",
   partners: "CBA_Out_FundingPartners",
 } as const;
 
@@ -43,7 +44,7 @@ function capitalised(text: string): string {
  * at its fallback award.
  *
  * @example
- * fundingSheet(model, result, computeFunding(inputs, model, result)).blocks.length; // 6
+ * fundingSheet(model, result, computeFunding(inputs, model, result)).blocks.length; // 7
  */
 export function fundingSheet(
   model: BusinessCaseModel,
@@ -65,6 +66,7 @@ export function fundingSheet(
   const pumpRows: CellValue[][] = [];
   const borrowingRows: CellValue[][] = [];
   const partnerRows: CellValue[][] = [];
+  const partnerLineRows: CellValue[][] = [];
   for (const caseFunding of funding.cases) {
     const { caseName, check } = caseFunding;
     check.lines.forEach((line, index) => {
@@ -139,6 +141,19 @@ export function fundingSheet(
       paybackYears(position.payback),
     ];
     for (const partner of caseFunding.partners) {
+      for (const line of partner.byLine) {
+        if (line.cost.isZero() && line.grantsFullAward.isZero()) continue;
+        partnerLineRows.push([
+          caseName,
+          partner.partner,
+          line.label,
+          stored(line.cost),
+          stored(line.grantsFullAward),
+          stored(line.cost.minus(line.grantsFullAward)),
+          stored(line.grantsFallbackAward),
+          stored(line.cost.minus(line.grantsFallbackAward)),
+        ]);
+      }
       const note = (position: AwardPosition, what: string) =>
         position.payback.kind === "never" ? paybackNote(position.payback, position.payback, what) : undefined;
       partnerRows.push([
@@ -212,6 +227,22 @@ export function fundingSheet(
       ],
       rows: orNone(borrowingRows, 9, "(no borrowing)"),
       columnFormats: [null, null, null, null, amount, amount, amount, amount, amount],
+    }),
+    layout.place({
+      name: fundingBlockNames.partnerLines,
+      title: `Per partner and funded line (${unit}; the partner's apportioned part of the line's cost over the years, and the grants on the line reaching it in proportion to that part)`,
+      header: [
+        "Case",
+        "Partner",
+        "Line",
+        "Partner's cost",
+        "Grants (full award)",
+        "Own contribution (full award)",
+        "Grants (fallback award)",
+        "Own contribution (fallback award)",
+      ],
+      rows: orNone(partnerLineRows, 8, "(no funded lines)"),
+      columnFormats: [null, null, null, amount, amount, amount, amount, amount],
     }),
     layout.place({
       name: fundingBlockNames.partners,

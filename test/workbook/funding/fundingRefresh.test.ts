@@ -155,6 +155,25 @@ describe("a refresh with funding, through the ExcelJS adapter", () => {
     expect(fr["NPV (full award)"]).toBeCloseTo(npv("FR").plus(10).toNumber(), 2);
   });
 
+  test("per partner and funded line: each partner's part of the line and the grants reaching it", () => {
+    const rows = records("CBA_Out_FundingPartnerLines")
+      .filter((r) => r.Case === "Worst")
+      .map((r) => [
+        r.Partner,
+        r.Line,
+        r["Partner's cost"],
+        r["Grants (full award)"],
+        r["Own contribution (full award)"],
+        r["Grants (fallback award)"],
+      ]);
+    // Worst: set-up 120 → CC 90, FR 30; grant 48 → CC 36, FR 12; fallback 24 → CC 18, FR 6.
+    expect(rows).toEqual([
+      ["CC", "System set-up", 90, 36, 54, 18],
+      ["CC", "CC programme team", 10, 0, 10, 0],
+      ["FR", "System set-up", 30, 12, 18, 6],
+    ]);
+  });
+
   test("CBA Checks: funding versus costs agrees in each case", () => {
     const rows = (report.reconciliation ?? []).filter((r) => r.check === "Funding versus costs");
     expect(rows.map((r) => [r.location, r.agrees])).toEqual([
