@@ -226,6 +226,31 @@ describe("funding gaps and limits are warnings naming the cell; the refresh stil
   });
 });
 
+describe("other spellings and defaults", () => {
+  test('"Capital or revenue" heads the Expenditure column, and blank Repayment is an annuity', async () => {
+    const { report, output } = await refresh(
+      changed((f) => {
+        f.lines.header[6] = "Capital or revenue";
+        f.funding.rows[2]![9] = null;
+      }),
+    );
+    expect(report.status).toBe("written");
+    const workbook = await loadWorkbook(output);
+    const lines = tableRecords(readTable(workbook, "CBA_Out_FundingLines"));
+    expect(lines.map((r) => r.Expenditure)).toEqual(["Capital", "Revenue", "Capital", "Revenue"]);
+    const best = tableRecords(readTable(workbook, "CBA_Out_FundingBorrowing")).filter(
+      (r) => r.Case === "Best",
+    );
+    // Annuity: 20 × 0.05 / (1 − 1.05^−2) = 10.7561 a year; year 1 interest 1, principal 9.7561.
+    const payment = (20 * 0.05) / (1 - Math.pow(1.05, -2));
+    expect(best.map((r) => r.Payment as number)).toEqual([
+      expect.closeTo(payment, 2),
+      expect.closeTo(payment, 2),
+    ]);
+    expect(best[0]!.Principal).toBeCloseTo(payment - 1, 2);
+  });
+});
+
 describe("a workbook without CBA_Funding", () => {
   test("is refreshed exactly as before: no funding sheet, no funding checks, and an Expenditure column changes nothing", async () => {
     const plain = await refresh(smallCase());
