@@ -81,3 +81,19 @@ describe("funding through the whole refresh", () => {
     ).toMatch(/earlier results were removed/);
   });
 });
+
+describe("the task pane's check of a workbook with funding", () => {
+  test("reads the funding ranges too: its fingerprint is the refresh's, and funding problems are listed", async () => {
+    const { workbookActionsOverPort } = await import("../../../src/taskpane/workbookActionsOverPort");
+    const funding = fundingCase();
+    funding.funding.rows[1]![2] = "XX";
+    const port = new ExcelJsWorkbook(new ExcelJS.Workbook());
+    await port.addInputRanges(Object.values(funding));
+    const inspection = await workbookActionsOverPort(port).inspect();
+    const report = await refreshWorkbook(port, { dryRun: true });
+    expect(inspection.inputFingerprint).toBe(report.inputFingerprint);
+    expect(inspection.problems.map((p) => p.message).join("\n")).toContain(
+      "CBA_Funding — Unknown partner code",
+    );
+  });
+});
