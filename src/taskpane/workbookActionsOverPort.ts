@@ -71,6 +71,7 @@ export function workbookActionsOverPort(
 
   return {
     async inspect(): Promise<WorkbookInspection> {
+      // Every range a refresh reads, so the fingerprint matches a refresh's and funding is checked too.
       const snapshot = await port.read(allInputRangeNames);
       const { inputs, problems: readProblems } = readContract(snapshot);
       const problems = [...readProblems, ...validateContract(inputs, snapshot.sheets)];

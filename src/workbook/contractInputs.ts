@@ -1,11 +1,13 @@
 import type { BenefitClass } from "../engine/beneficiaries";
 import type { LineKind, LineValue, ShareBasis, Timing } from "../engine/businessCaseModel";
 import type { Money } from "../engine/money";
+import type { ExpenditureType } from "../engine/funding";
 import type { RiskBands } from "../engine/riskRegister";
 import type { ConfidenceGradesInput, OptimismBiasInput, OptimismBiasSetting } from "./optimismBiasInputs";
 import type { DriversInput } from "./contractReading/driversRange";
 import type { PriceBasisSetting } from "./contractReading/priceBasisSettings";
 import type { PriceIndexInput } from "./contractReading/priceIndexRange";
+import type { FundingInput, LineFundingInput } from "./fundingInputs";
 import type { CellValue } from "./workbookPort";
 
 /**
@@ -29,6 +31,8 @@ export interface ContractInputs {
   confidenceGrades?: ConfidenceGradesInput;
   drivers?: DriversInput;
   priceIndex?: PriceIndexInput;
+  funding?: FundingInput;
+  lineFunding?: LineFundingInput;
   /** Where each input range found sits, by contract name: used to protect it from result sheets. */
   locations: { range: string; sheet: string }[];
 }
@@ -102,6 +106,9 @@ export interface LineInput {
   optimismBiasCell?: string;
   /** Cells of the cases left blank (an error unless a CBA_Drivers row gives the value), by case. */
   blankCells?: Map<string, string>;
+  /** Capital or Revenue from the optional Expenditure column; absent = not stated. */
+  expenditure?: ExpenditureType;
+  expenditureCell?: string;
 }
 
 /**

@@ -3,6 +3,8 @@ import type { ContractProblem } from "./contractProblems";
 import { readBeneficiaries } from "./contractReading/beneficiariesRange";
 import { readBaseline } from "./contractReading/baselineRange";
 import { readConfidenceGrades } from "./contractReading/confidenceGradesRange";
+import { readFunding } from "./contractReading/fundingRange";
+import { readLineFunding } from "./contractReading/lineFundingRange";
 import { readLines } from "./contractReading/linesRange";
 import { readOptimismBias } from "./contractReading/optimismBiasRange";
 import { readDrivers } from "./contractReading/driversRange";
@@ -16,7 +18,12 @@ import { readPublished } from "./contractReading/publishedRange";
 import { readRisks } from "./contractReading/risksRange";
 import { readScenarios } from "./contractReading/scenariosRange";
 import { readSettings } from "./contractReading/settingsRange";
-import { beneficiariesRangeName, inputRangeNames, optimismBiasRangeNames } from "./inputContract";
+import {
+  beneficiariesRangeName,
+  fundingRangeNames,
+  inputRangeNames,
+  optimismBiasRangeNames,
+} from "./inputContract";
 import { InputTable } from "./inputTable";
 import type { WorkbookSnapshot } from "./workbookPort";
 
@@ -64,6 +71,8 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
     confidenceGrades: table(optimismBiasRangeNames.confidenceGrades),
     drivers: table(inputRangeNames.drivers),
     priceIndex: table(inputRangeNames.priceIndex),
+    funding: table(fundingRangeNames.funding),
+    lineFunding: table(fundingRangeNames.lineFunding),
   };
 
   const settings = readSettings(tables.settings, problems);
@@ -91,5 +100,8 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
   if (tables.drivers) inputs.drivers = readDrivers(tables.drivers, problems);
   dropAmountsDriversGive(inputs, problems);
   if (tables.priceIndex) inputs.priceIndex = readPriceIndex(tables.priceIndex, problems);
+  // Funding ranges with no rows (as in the blank template) mean funding is not used.
+  if (tables.funding?.rows.length) inputs.funding = readFunding(tables.funding, problems);
+  if (tables.lineFunding?.rows.length) inputs.lineFunding = readLineFunding(tables.lineFunding, problems);
   return { inputs, problems };
 }

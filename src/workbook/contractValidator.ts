@@ -7,6 +7,7 @@ import { sheetAddress } from "./cellAddress";
 import type { ContractInputs, LineInput, PoolInput } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
 import { type ContractProblem, inputError, inputWarning } from "./contractProblems";
+import { validateFunding } from "./fundingValidation";
 import { inputRangeNames } from "./inputContract";
 import { optimismBiasCaseNames } from "./optimismBiasCategories";
 import { validateOptimismBias } from "./optimismBiasValidation";
@@ -97,6 +98,7 @@ export function validateContract(inputs: ContractInputs, sheets: readonly SheetI
   }
   problems.push(...validateDrivers(inputs), ...validatePriceBasis(inputs));
   problems.push(...validateBeneficiaries(inputs, new ContractLookup(inputs)));
+  validateFunding(inputs, problems);
   validateResultSheets(inputs, sheets, problems);
   return problems;
 }

@@ -25,6 +25,15 @@ export const inputRangeNames = {
  */
 export const beneficiariesRangeName = "CBA_Beneficiaries";
 
+/**
+ * How the case is funded (optional): the sources, and which source meets which cost line. Read by
+ * every refresh; kept apart from `inputRangeNames`, the ranges the task pane lists and checks.
+ */
+export const fundingRangeNames = {
+  funding: "CBA_Funding",
+  lineFunding: "CBA_LineFunding",
+} as const;
+
 export type InputRangeKey = keyof typeof inputRangeNames;
 
 /**
@@ -41,6 +50,7 @@ export const allInputRangeNames: readonly string[] = [
   ...Object.values(inputRangeNames),
   beneficiariesRangeName,
   ...Object.values(optimismBiasRangeNames),
+  ...Object.values(fundingRangeNames),
 ];
 
 /** A column the contract knows, with the headers accepted for it (compared after normalising). */
@@ -87,6 +97,7 @@ export const lineColumns = {
   kind: column("kind", "Kind", "Cost or benefit"),
   optimismBias: column("optimismBias", "Optimism bias", "Optimism bias category", "OB category"),
   benefitClass: column("benefitClass", "Benefit class", "Class of benefit"),
+  expenditure: column("expenditure", "Expenditure", "Capital or revenue", "Expenditure type"),
 };
 
 /** CBA_Beneficiaries: who receives what share of a benefit line (see beneficiariesRange.ts). */
@@ -176,6 +187,28 @@ export const riskColumns = {
   mitigation: column("mitigation", "Mitigation"),
   score: column("score", "Score"),
   band: column("band", "Band"),
+};
+
+/** CBA_Funding: one row per funding source. */
+export const fundingColumns = {
+  source: column("source", "Source", "Funding source"),
+  kind: column("kind", "Kind", "Source kind", "Type"),
+  partner: column("partner", "Partner", "Partner code"),
+  amount: column("amount", "Amount", "Amount available", "Amount awarded"),
+  pumpPrimingLimit: column("pumpPrimingLimit", "Pump-priming limit", "Pump priming limit", "Pump-priming"),
+  restrictedTo: column("restrictedTo", "Restricted to", "Restriction"),
+  award: column("award", "Award", "Fallback award", "Awarded fraction"),
+  rate: column("rate", "Interest rate", "Rate"),
+  term: column("term", "Term", "Term years"),
+  repayment: column("repayment", "Repayment", "Repayment method"),
+};
+
+/** CBA_LineFunding: one row per line and source, with an amount or a percent of the line. */
+export const lineFundingColumns = {
+  line: column("line", "Line", "Cost line"),
+  source: column("source", "Source", "Funding source"),
+  amount: column("amount", "Amount"),
+  percent: column("percent", "Percent", "Percentage", "%"),
 };
 
 /** Settings the contract understands, each with the labels accepted in the Setting column. */

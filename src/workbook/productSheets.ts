@@ -12,6 +12,9 @@ export const productSheetNames = {
 
 export const allProductSheetNames: readonly string[] = Object.values(productSheetNames);
 
+/** The sheet showing how the case is funded: written only when the workbook has CBA_Funding. */
+export const fundingSheetName = "CBA Funding";
+
 /**
  * The optimism-bias step's sheet: owned and refreshed like the sheets above, but written only for
  * a workbook with CBA_OptimismBias, so it is kept out of `productSheetNames` (whose sheets a full
@@ -26,9 +29,10 @@ export const optimismBiasSheetName = "CBA Optimism Bias";
  */
 export const valueSheetName = "CBA Value";
 
-/** Every sheet a refresh writes or empties: `allProductSheetNames`, the optimism-bias and value sheets. */
+/** Every sheet a refresh writes or empties: `allProductSheetNames` and the optional funding, optimism-bias and value sheets. */
 export const refreshedSheetNames: readonly string[] = [
   ...allProductSheetNames,
+  fundingSheetName,
   optimismBiasSheetName,
   valueSheetName,
 ];
@@ -51,7 +55,7 @@ export function wantsValueSheet(inputs: Pick<ContractInputs, "lines" | "benefici
 /** Which result sheets a refresh of these inputs fills: only those the inputs allow. */
 export function productSheetsFor(
   inputs: Pick<ContractInputs, "lines" | "risks" | "scenarios"> &
-    Partial<Pick<ContractInputs, "beneficiaries" | "optimismBias" | "settings">>,
+    Partial<Pick<ContractInputs, "beneficiaries" | "optimismBias" | "settings" | "funding">>,
 ): string[] {
   const sheets: string[] = [];
   if (inputs.lines) sheets.push(productSheetNames.apportionment, productSheetNames.partners);
@@ -59,6 +63,7 @@ export function productSheetsFor(
   if (inputs.lines && inputs.scenarios) sheets.push(productSheetNames.scenarios);
   if (inputs.lines && optimismBiasIncluded(inputs)) sheets.push(optimismBiasSheetName);
   if (inputs.risks) sheets.push(productSheetNames.risks);
+  if (inputs.lines && inputs.funding) sheets.push(fundingSheetName);
   sheets.push(productSheetNames.checks);
   return sheets;
 }

@@ -18,10 +18,12 @@ import type { OptimismBiasStep } from "./optimismBiasStep";
 import { outputNamesTaken } from "./outputNames";
 import { withoutFormulas } from "./formulaCells";
 import { inputFingerprint } from "./inputFingerprint";
-import { productSheetNames, refreshedSheetNames } from "./productSheets";
+import { fundingSheetName, productSheetNames, refreshedSheetNames } from "./productSheets";
 import { productVersion } from "./productVersion";
+import { computeFunding, type FundingResults, fundingReconciliation } from "./fundingFromContract";
 import { checkPublished, type PublishedCheckRow } from "./publishedFigures";
 import { driversBlockName } from "./resultSheets/driversBlock";
+import { fundingOutputNames } from "./resultSheets/fundingSheet";
 import { provenanceBlockName } from "./resultSheets/provenanceBlock";
 import { reconcileResults, type ReconciliationRow } from "./resultReconciliation";
 import { riskWriteBack } from "./resultSheets/risksSheet";
@@ -62,6 +64,8 @@ export interface RefreshReport {
   scenarios?: ScenarioAnalysis;
   /** Who pays versus who benefits per input case: present when the workbook asks (CBA Value). */
   value?: CaseValue[];
+  /** Funding per input case: present when the workbook has CBA_Funding (and CBA_Lines). */
+  funding?: FundingResults;
   /** The settings in force (workbook values and defaults), e.g. the seed for a simulation. */
   settings?: ContractSettings;
   /** `inputFingerprint` of the inputs as read: the pane compares it with the workbook's now. */
@@ -91,6 +95,7 @@ export async function refreshWorkbook(
     ...allInputRangeNames,
     ...fixedOutputNames,
     ...scenarioOutputNames,
+    ...fundingOutputNames,
     ...provenanceOutputNames,
     driversBlockName,
   ]);
@@ -106,6 +111,8 @@ export async function refreshWorkbook(
   ];
   if (inputs.lines && inputs.scenarios)
     problems.push(...outputNamesTaken(snapshot, scenarioOutputNames, productSheetNames.scenarios));
+  if (inputs.lines && inputs.funding)
+    problems.push(...outputNamesTaken(snapshot, fundingOutputNames, fundingSheetName));
   for (const sheet of refreshedSheetNames)
     problems.push(...outputNamesTaken(snapshot, [provenanceBlockName(sheet)], sheet));
   if (inputs.drivers)
@@ -134,6 +141,10 @@ export async function refreshWorkbook(
           inputs.lines.lines.map((line) => line.label),
         );
       if (report.value) report.reconciliation.push(...reconcileValue(report.value));
+      if (inputs.funding) {
+        report.funding = computeFunding(inputs, contract.model, result);
+        report.reconciliation.push(...fundingReconciliation(report.funding, inputs.settings.roundingUnit));
+      }
       if (inputs.scenarios) {
         const names = inputs.scenarios.scenarios.map((scenario) => scenario.name);
         report.scenarios = analyseScenarios(contract, result, names);
@@ -179,6 +190,7 @@ export async function refreshWorkbook(
     if (report.businessCase && inputs.drivers) planInput.drivers = driverTableRows(inputs);
     if (report.scenarios) planInput.scenarios = report.scenarios;
     if (report.value) planInput.value = report.value;
+    if (report.funding) planInput.funding = report.funding;
     if (risks) planInput.risks = risks;
     report.plan = buildWritePlan(planInput);
     if (options.valuesOnly) report.plan = withoutFormulas(report.plan);

@@ -41,6 +41,8 @@ describe("the blank template", () => {
       "Settings",
       "Risks",
       "Published",
+      "Funding",
+      "Line funding",
     ]);
   });
 

@@ -13,6 +13,7 @@ import {
 } from "../inputContract";
 import type { InputTable } from "../inputTable";
 import type { CellValue } from "../workbookPort";
+import { readExpenditure } from "./fundingRange";
 import { isSubtotalLabel, isTotalLabel } from "./totalRows";
 
 /** A named case's column: headed by the case's own name. */
@@ -75,6 +76,7 @@ export function readLines(
   );
   const profileColumn = table.findColumn(lineColumns.profile);
   const kindColumn = table.findColumn(lineColumns.kind);
+  const expenditureColumn = table.findColumn(lineColumns.expenditure);
   const benefitClassColumn = table.findColumn(lineColumns.benefitClass);
   const optimismBiasColumn = table.findColumn(lineColumns.optimismBias);
   const caseColumns =
@@ -239,6 +241,23 @@ export function readLines(
     if (optimismBiasColumn !== undefined && category !== "") {
       line.optimismBias = category;
       line.optimismBiasCell = table.address(row.index, optimismBiasColumn);
+    }
+    if (expenditureColumn !== undefined) {
+      const expenditureCell = table.address(row.index, expenditureColumn);
+      const expenditure = readExpenditure(table.cell(row, expenditureColumn));
+      if (expenditure === undefined) {
+        problems.push(
+          inputError(
+            table.name,
+            expenditureCell,
+            "Unknown expenditure",
+            `line "${label}" has expenditure ${describeCell(table.cell(row, expenditureColumn))}; use Capital or Revenue, or leave it blank`,
+          ),
+        );
+      } else if (expenditure !== "blank") {
+        line.expenditure = expenditure;
+        line.expenditureCell = expenditureCell;
+      }
     }
     result.lines.push(line);
   }

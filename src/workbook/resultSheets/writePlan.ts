@@ -15,6 +15,8 @@ import type { OptimismBiasStep } from "../optimismBiasStep";
 import { optimismBiasSheet } from "./optimismBiasSheet";
 import type { DriverTableRow } from "../driverLines";
 import { withDriversBlock } from "./driversBlock";
+import type { FundingResults } from "../fundingFromContract";
+import { fundingSheet } from "./fundingSheet";
 import { partnersSheet } from "./partnersSheet";
 import { type Provenance, withProvenance } from "./provenanceBlock";
 import { risksSheet } from "./risksSheet";
@@ -35,6 +37,8 @@ export interface WritePlanInput {
   scenarios?: ScenarioAnalysis;
   /** Present when the workbook asks who benefits: fills the CBA Value sheet. */
   value?: readonly CaseValue[];
+  /** Present when the workbook has CBA_Funding: fills the CBA Funding sheet. */
+  funding?: FundingResults;
   risks?: { input: RisksInput; summary: RiskRegisterSummary; bands: RiskBands; updates: CellUpdate[] };
   warnings: readonly ContractProblem[];
   reconciliation: readonly ReconciliationRow[];
@@ -70,6 +74,7 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
     if (input.scenarios) sheets.push(scenariosSheet(model, input.scenarios));
     if (input.businessCase.optimismBias)
       sheets.push(optimismBiasSheet(model, result, input.businessCase.optimismBias));
+    if (input.funding) sheets.push(fundingSheet(model, result, input.funding));
   }
   if (input.risks) sheets.push(risksSheet(input.risks.input, input.risks.summary, input.risks.bands));
   const checks: ChecksSheetInput = {

@@ -10,7 +10,10 @@ import {
   canonicalHeaders,
   confidenceGradeColumns,
   driverColumns,
+  fundingColumns,
+  fundingRangeNames,
   inputRangeNames,
+  lineFundingColumns,
   optimismBiasRangeNames,
   optimismBiasColumns,
   partnerColumns,
@@ -50,6 +53,10 @@ const instructions: Record<string, string> = {
     "Optional unit cost × volume: Line (as in CBA_Lines), Case (blank = every case), Unit cost, Volume; for benefits Deadweight, Attribution, Drop-off (fractions).",
   [inputRangeNames.priceIndex]:
     "Optional price index by year (e.g. the GDP deflator), used when Prices is Nominal: Year (2025/26 or Year 0) and Index.",
+  [fundingRangeNames.funding]:
+    "Optional: one row per funding source. Kind: Grant, Match funding, Reserves, Borrowing or Other; Award = the fraction of a grant actually awarded, for the fallback; borrowing needs a rate and a term.",
+  [fundingRangeNames.lineFunding]:
+    "Optional: which source meets which cost line, by Amount (the same in every case) or Percent of the line's cost (scales with the case), one of the two.",
   [inputRangeNames.risks]:
     "Likelihood and impact from 1 to 5; Score and Band are filled in by the add-in on each refresh.",
 };
@@ -83,6 +90,8 @@ export const blankTemplateNotes: NoteSheetSpec = {
     "5. Profiles (optional): how each line phases over the years. 6. Settings: discount rate, horizon, rounding, risk bands.",
     "7. Risks (optional): the risk register. 8. Published (optional): figures the document prints, to check.",
     "9. Optimism bias (optional, on the Settings sheet): categories with their Green Book project type and mitigation; add an Optimism bias column to the Lines naming each line's category.",
+    "10. Funding and Line funding (optional): the funding sources and which source meets which cost line.",
+    "11. Beneficiaries (optional): who outside the partnership receives what share of each benefit line (NHS, DWP, courts…).",
     "Then press Refresh all results in the task pane.",
     "Amounts are in the unit named in Settings; costs positive, savings negative (shown in brackets).",
   ],
@@ -188,6 +197,24 @@ export function blankTemplateRanges(): InputRangeSpec[] {
       null,
       amount,
       null,
+    ]),
+    blankTable(fundingRangeNames.funding, "Funding", canonicalHeaders(fundingColumns), [
+      null,
+      null,
+      null,
+      amount,
+      "0%",
+      null,
+      "0%",
+      "0.00%",
+      null,
+      null,
+    ]),
+    blankTable(fundingRangeNames.lineFunding, "Line funding", canonicalHeaders(lineFundingColumns), [
+      null,
+      null,
+      amount,
+      "0%",
     ]),
   ];
 }
