@@ -10,6 +10,7 @@ import { inputRangeNames } from "./inputContract";
 import { allProductSheetNames, productSheetsFor, sameSheetName } from "./productSheets";
 import { apportionmentBlockNames } from "./resultSheets/apportionmentSheet";
 import { checkBlockNames } from "./resultSheets/checksSheet";
+import { summaryOutputNames } from "./resultSheets/summarySheet";
 import { partnerBlockNames } from "./resultSheets/partnersSheet";
 import { riskBlockNames } from "./resultSheets/risksSheet";
 import type { SheetInfo, WorkbookSnapshot } from "./workbookPort";
@@ -20,6 +21,7 @@ export const fixedOutputNames: readonly string[] = [
   ...Object.values(partnerBlockNames).filter((name) => !name.endsWith("_")),
   ...Object.values(riskBlockNames),
   ...Object.values(checkBlockNames),
+  ...summaryOutputNames,
 ];
 
 /**

@@ -2,6 +2,7 @@ import type { ContractInputs } from "./contractInputs";
 
 /** The sheets this product owns and rewrites in full on every refresh. */
 export const productSheetNames = {
+  summary: "CBA Summary",
   apportionment: "CBA Apportionment",
   partners: "CBA Partners",
   scenarios: "CBA Scenarios",
@@ -21,7 +22,8 @@ export const simulationSheetName = "CBA Simulation";
 /** Which result sheets a refresh of these inputs fills: only those the inputs allow. */
 export function productSheetsFor(inputs: Pick<ContractInputs, "lines" | "risks" | "scenarios">): string[] {
   const sheets: string[] = [];
-  if (inputs.lines) sheets.push(productSheetNames.apportionment, productSheetNames.partners);
+  if (inputs.lines)
+    sheets.push(productSheetNames.summary, productSheetNames.apportionment, productSheetNames.partners);
   if (inputs.lines && inputs.scenarios) sheets.push(productSheetNames.scenarios);
   if (inputs.risks) sheets.push(productSheetNames.risks);
   sheets.push(productSheetNames.checks);
