@@ -8,12 +8,12 @@ import { EngineError } from "../../engine/errors";
 import { Money, sum } from "../../engine/money";
 import { benefitCostRatio } from "../../engine/returnOnInvestment";
 import type { RiskRegisterSummary } from "../../engine/riskRegister";
-import { columnLetters, parseCellAddress } from "../cellAddress";
+import { columnLetters } from "../cellAddress";
 import { productSheetNames } from "../productSheets";
 import type { ScenarioAnalysis } from "../scenarioAnalysis";
 import type { CellValue, ChartSpec, OwnedSheet, TableBlock } from "../workbookPort";
 import { amountFormat, wholeNumberFormat, yearsFormat } from "./numberFormats";
-import { partnerLabel, paybackYears } from "./partnersSheet";
+import { paybackYears } from "./partnersSheet";
 import { changeFormat } from "./scenariosSheet";
 import { SheetLayout } from "./sheetLayout";
 
@@ -21,6 +21,7 @@ export const summaryBlockNames = {
   setUp: "CBA_Out_SummarySetUp",
   annual: "CBA_Out_SummaryAnnual",
   netPresentValue: "CBA_Out_SummaryNPV",
+  scenarioNetPresentValue: "CBA_Out_SummaryScenarioNPV",
   payback: "CBA_Out_SummaryPayback",
   benefitCostRatio: "CBA_Out_SummaryBCR",
   switchingValue: "CBA_Out_SummarySwitching",
@@ -44,17 +45,17 @@ export interface SummarySheetInput {
   risks?: RiskRegisterSummary;
 }
 
-/** Rows the chart row reserves under the tables (the adapters draw charts about 17 rows tall). */
-const chartRows = 20;
 /** Empty columns between the two columns of tables. */
 const gutterColumns = 1;
 
 /**
  * The CBA Summary sheet, one A4 landscape page for a board paper: per partner across the page (and
- * the programme total), cases down, one small table per measure — set-up cost, annual net cost or
- * saving at full run rate, NPV, payback, benefit–cost ratio and, with CBA_Scenarios, the switching
- * value — in two columns of tables, the risk profile (risks per band) with CBA_Risks, notes for
- * what a number cannot say (no payback, no ratio), and charts of payback and NPV by case.
+ * the programme total), cases down (input cases and the contingency case, as the task pane's
+ * board summary), one small table per measure in two columns of tables — set-up cost, annual net
+ * cost or saving at full run rate, NPV and payback, benefit–cost ratio; with CBA_Scenarios each
+ * scenario's NPV and the switching values; with CBA_Risks the risk profile (risks per band) — notes
+ * for what a number cannot say (no payback, no ratio), and charts of payback and NPV by case (and
+ * NPV by scenario) in a row underneath.
  *
  * Every figure is the engine's: the partner results of `computeBusinessCase`, the switching values
  * of the scenario analysis, the band counts of the risk register, and the engine's
@@ -69,17 +70,23 @@ export function summarySheet(input: SummarySheetInput): OwnedSheet {
   const unit = model.settings.unitLabel;
   const amount = amountFormat(new Money(model.settings.roundingUnit));
   const codes = [...model.partners.map((p) => p.code), programme];
-  const header = ["Case", ...codes.map((code) => (code === programme ? "Total programme" : code))];
+  const header = ["Case", ...codes.map((code) => (code === programme ? "Total" : code))];
   const width = header.length;
   const left = new SheetLayout(1, "A");
-  const right = new SheetLayout(1, columnLetters(1 + width + gutterColumns));
+  const rightColumn = 1 + width + gutterColumns;
+  const right = new SheetLayout(1, columnLetters(rightColumn));
+  // As the task pane's board summary: input cases and the contingency case; scenarios are
+  // compared in a table of their own (and in full on CBA Scenarios).
+  const scenarios = input.scenarios?.scenarios ?? [];
+  const scenarioNames = new Set(scenarios.map((s) => s.name.toLowerCase()));
+  const cases = result.cases.filter((c) => !scenarioNames.has(c.name.toLowerCase()));
   const notes: string[] = [];
   // Stored to two decimals beyond the rounding unit, as on CBA Partners, so no long binary fractions.
   const amountDecimals = Math.min(Math.max(new Money(model.settings.roundingUnit).decimalPlaces(), 0), 6) + 2;
   const stored = (value: Money) => value.toDecimalPlaces(amountDecimals, Money.ROUND_HALF_UP).toNumber();
 
   const byCase = (cell: (partner: PartnerCaseResult, caseName: string) => CellValue): CellValue[][] =>
-    result.cases.map((caseResult) => [
+    cases.map((caseResult) => [
       caseResult.name,
       ...codes.map((code) => {
         const partner = caseResult.partners.find((p) => p.partner === code);
@@ -112,6 +119,23 @@ export function summarySheet(input: SummarySheetInput): OwnedSheet {
       columnFormats: numbers(amount),
     }),
   );
+  const scenarioBlock =
+    scenarios.length === 0
+      ? undefined
+      : left.place({
+          name: summaryBlockNames.scenarioNetPresentValue,
+          title: `NPV of each scenario (${unit}), to set against its case above`,
+          header: ["Scenario", ...header.slice(1)],
+          rows: scenarios.map((scenario) => [
+            scenario.name,
+            ...codes.map((code) => {
+              const partner = scenario.partners.find((p) => p.scenario.partner === code);
+              return partner ? stored(partner.scenario.netPresentValue) : null;
+            }),
+          ]),
+          columnFormats: numbers(amount),
+        });
+  if (scenarioBlock) blocks.push(scenarioBlock);
 
   const paybackBlock = right.place({
     name: summaryBlockNames.payback,
@@ -121,7 +145,7 @@ export function summarySheet(input: SummarySheetInput): OwnedSheet {
       const years = paybackYears(partner.payback);
       if (years === null && partner.payback.kind === "never")
         notes.push(
-          `${caseName}, ${partnerLabel(model, partner.partner)}: does not pay back within ${partner.payback.horizon} years`,
+          `${caseName}, ${partner.partner}: does not pay back within ${partner.payback.horizon} years`,
         );
       return years;
     }),
@@ -131,12 +155,12 @@ export function summarySheet(input: SummarySheetInput): OwnedSheet {
     paybackBlock,
     right.place({
       name: summaryBlockNames.benefitCostRatio,
-      title: "Benefit–cost ratio (present value of benefits ÷ present value of costs)",
+      title: "Benefit–cost ratio (present value of benefits ÷ of costs)",
       header,
       rows: byCase((partner, caseName) => {
         const ratio = ratioOf(partner, model);
         if (typeof ratio === "string") {
-          notes.push(`${caseName}, ${partnerLabel(model, partner.partner)}: no benefit–cost ratio, ${ratio}`);
+          notes.push(`${caseName}, ${partner.partner}: no benefit–cost ratio, ${ratio}`);
           return null;
         }
         return ratio.toDecimalPlaces(4, Money.ROUND_HALF_UP).toNumber();
@@ -145,60 +169,54 @@ export function summarySheet(input: SummarySheetInput): OwnedSheet {
     }),
   );
 
-  if (input.scenarios) {
-    const rows: CellValue[][] = input.scenarios.switchingValues.map((caseValues) => [
-      caseValues.case,
-      ...codes.map((code) => {
-        const values = caseValues.partners.find((p) => p.partner === code);
-        if (!values) return null;
-        if (values.benefits.kind === "switches") return values.benefits.change.toNumber();
-        notes.push(
-          `${caseValues.case}, ${partnerLabel(model, code)}: no switching value, ${values.benefits.reason}`,
-        );
-        return null;
+  if (input.scenarios && input.scenarios.switchingValues.length > 0) {
+    blocks.push(
+      right.place({
+        name: summaryBlockNames.switchingValue,
+        title: "Switching value: change in benefits for NPV zero (a fall in brackets)",
+        header,
+        rows: input.scenarios.switchingValues.map((caseValues) => [
+          caseValues.case,
+          ...codes.map((code) => {
+            const values = caseValues.partners.find((p) => p.partner === code);
+            if (!values) return null;
+            if (values.benefits.kind === "switches") return values.benefits.change.toNumber();
+            notes.push(`${caseValues.case}, ${code}: no switching value, ${values.benefits.reason}`);
+            return null;
+          }),
+        ]),
+        columnFormats: numbers(changeFormat),
       }),
-    ]);
-    if (rows.length > 0) {
-      blocks.push(
-        right.place({
-          name: summaryBlockNames.switchingValue,
-          title: "Switching value: change in benefits that brings NPV to zero (a fall in brackets)",
-          header,
-          rows,
-          columnFormats: numbers(changeFormat),
-        }),
-      );
-    }
+    );
   }
-
-  // Below both columns of tables: the risk profile and the notes, then the charts.
-  const below = Math.max(left.skip(0), right.skip(0));
-  const footer = new SheetLayout(below, "A");
   if (input.risks) {
     const counts = input.risks.bandCounts;
     const total = counts.reduce((all, band) => all + band.count, 0);
     blocks.push(
-      footer.place({
+      right.place({
         name: summaryBlockNames.risks,
-        title: `Risk profile: ${total} ${total === 1 ? "risk" : "risks"} in CBA_Risks by band`,
+        title: `Risk profile: the ${total} ${total === 1 ? "risk" : "risks"} of CBA_Risks by band`,
         header: ["Risks", ...counts.map((band) => band.band), "Total"],
         rows: [["Count", ...counts.map((band) => band.count), total]],
         columnFormats: [null, ...counts.map(() => wholeNumberFormat), wholeNumberFormat],
       }),
     );
   }
+
+  // Notes to the right of the tables: their long lines widen only a column of their own.
   const partnerKey = model.partners.map((p) => `${p.code}: ${p.name}`).join("; ");
   blocks.push(
-    footer.place({
+    new SheetLayout(1, columnLetters(rightColumn + width + gutterColumns)).place({
       name: summaryBlockNames.notes,
       title: "Notes",
       header: ["Note"],
-      rows: [[`Partners: ${partnerKey}`], ...notes.map((note) => [note])],
+      rows: [[`Partners: ${partnerKey}; Total: the whole programme`], ...notes.map((note) => [note])],
       asTable: false,
     }),
   );
 
-  const chartRow = footer.skip(0);
+  // The charts in a row under both columns of tables, each about as wide as a column of tables.
+  const chartRow = Math.max(left.skip(0), right.skip(0));
   const charts: ChartSpec[] = [
     {
       kind: "columnClustered",
@@ -212,11 +230,18 @@ export function summarySheet(input: SummarySheetInput): OwnedSheet {
       title: `NPV by case and partner (${unit})`,
       sourceBlock: summaryBlockNames.netPresentValue,
       seriesBy: "columns",
-      anchor: `${columnLetters(parseCellAddress(paybackBlock.topLeft).column)}${chartRow}`,
+      anchor: `${columnLetters(rightColumn)}${chartRow}`,
     },
   ];
-  // The chart row is kept clear: nothing is placed below it on this sheet but the provenance block.
-  footer.skip(chartRows);
+  if (scenarioBlock) {
+    charts.push({
+      kind: "columnClustered",
+      title: `NPV by scenario and partner (${unit})`,
+      sourceBlock: scenarioBlock.name,
+      seriesBy: "columns",
+      anchor: `${columnLetters(rightColumn + width + gutterColumns)}${chartRow}`,
+    });
+  }
   return { name: productSheetNames.summary, blocks, charts };
 }
 
