@@ -262,6 +262,17 @@ describe("values stored on result sheets", () => {
     expect(npv).toBe(Number(npv.toFixed(2)));
   });
 
+  test("no annual saving leaves Years to recover blank, with the reason in the note", () => {
+    // Only a set-up cost of 100 and no recurring line: set-up ÷ annual saving has nothing to divide by.
+    const setUpOnly: BusinessCaseModel = { ...thirds, lines: [thirds.lines[0]!] };
+    const sheet = partnersSheet(setUpOnly, computeBusinessCase(setUpOnly), new Map());
+    const results = sheet.blocks.find((b) => b.name === "CBA_Out_Results")!;
+    const row = Object.fromEntries(results.header.map((h, i) => [h, results.rows[0]![i]]));
+    expect(row["Set-up"]).toBe(100);
+    expect(row["Years to recover"]).toBeNull();
+    expect(row["Payback note"]).toContain("years to recover: no annual saving");
+  });
+
   test("a one-year horizon is '1 year' in the note", () => {
     const sheet = partnersSheet(thirds, computeBusinessCase(thirds), new Map());
     const results = sheet.blocks.find((b) => b.name === "CBA_Out_Results")!;
