@@ -37,10 +37,11 @@ function chartsOn(drawings: SheetDrawing[], sheet: string) {
 }
 
 describe("charts in the headless runner's workbooks", () => {
-  test("cba run: payback and NPV by case on the summary, a payback line per partner and the programme, the scenario comparison and the tornado; no other sheet has a drawing", () => {
+  test("cba run: payback and NPV by case and NPV by scenario on the summary, a payback line per partner and the programme, the scenario comparison and the tornado; no other sheet has a drawing", () => {
     expect(chartsOn(results, "CBA Summary")).toEqual([
       ["barChart", "col", "Payback by case and partner (years)"],
       ["barChart", "col", "NPV by case and partner (£'000)"],
+      ["barChart", "col", "NPV by scenario and partner (£'000)"],
     ]);
     expect(chartsOn(results, "CBA Partners")).toEqual(
       everyone.map((who) => ["lineChart", null, `${who} payback: cumulative net position (£'000)`]),
