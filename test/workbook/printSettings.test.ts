@@ -180,6 +180,19 @@ describe("print settings through Office.js", () => {
     expect(summary.pageLayout.printArea).toBe(report.plan!.sheets[0]!.pageSetup!.printArea);
   });
 
+  test("a write too large for one request sets them in its last request, with the staged cells", async () => {
+    const host = SimulatedExcel.fromDescription(hampshireWorkbook(30));
+    // A 150 kB request budget: more than the last request needs, less than the Hampshire results.
+    const report = await refreshWorkbook(officeWorkbookOn(host, 150_000));
+    expect(report.status).toBe("written");
+    expect(host.statistics.syncCalls).toBeGreaterThan(4);
+    for (const sheet of report.plan!.sheets) {
+      const written = host.workbook.findSheet(sheet.name)!;
+      expect(written.frozenRows).toBe(sheet.pageSetup!.frozenRows);
+      expect(written.pageLayout.printArea).toBe(sheet.pageSetup!.printArea);
+    }
+  });
+
   test("a host without ExcelApi 1.9 writes the results without them, in as many syncs", async () => {
     const host = SimulatedExcel.fromDescription(hampshireWorkbook(30));
     host.excelApiVersion = "1.8";

@@ -39,7 +39,7 @@ export const ratioFormat = "0.00";
 export interface SummarySheetInput {
   model: BusinessCaseModel;
   result: BusinessCaseResult;
-  /** Present when the workbook has CBA_Scenarios: adds the switching values. */
+  /** Present when the workbook has CBA_Scenarios: adds each scenario's NPV and the switching values. */
   scenarios?: ScenarioAnalysis;
   /** Present when the workbook has CBA_Risks: adds the risk profile. */
   risks?: RiskRegisterSummary;
