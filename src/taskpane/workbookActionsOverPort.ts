@@ -11,11 +11,11 @@ import type { ContractProblem } from "../workbook/contractProblems";
 import { readContract } from "../workbook/contractReader";
 import { inputFingerprint } from "../workbook/inputFingerprint";
 import { validateContract } from "../workbook/contractValidator";
-import { inputRangeNames } from "../workbook/inputContract";
+import { allInputRangeNames, inputRangeNames } from "../workbook/inputContract";
 import { refreshWorkbook, type RefreshReport } from "../workbook/refreshWorkbook";
 import { planForSection } from "../workbook/refreshSections";
 import { blankTemplateNotes, blankTemplateRanges } from "../workbook/samples/blankTemplate";
-import { hampshireSampleNotes, hampshireSampleRanges } from "../workbook/samples/hampshireSample";
+import { defaultSampleWorkbook, sampleWorkbookNamed } from "../workbook/samples/sampleWorkbooks";
 import { settingsUpdates } from "../workbook/settingsWriter";
 import type {
   CellValue,
@@ -67,7 +67,7 @@ export function workbookActionsOverPort(
 
   return {
     async inspect(): Promise<WorkbookInspection> {
-      const snapshot = await port.read(Object.values(inputRangeNames));
+      const snapshot = await port.read(allInputRangeNames);
       const { inputs, problems: readProblems } = readContract(snapshot);
       const problems = [...readProblems, ...validateContract(inputs, snapshot.sheets)];
       const present = Object.values(inputRangeNames).filter((name) =>
@@ -149,8 +149,10 @@ export function workbookActionsOverPort(
       };
     },
 
-    async insertExample(): Promise<void> {
-      await port.addInputRanges(hampshireSampleRanges(), [hampshireSampleNotes]);
+    async insertExample(example?: string): Promise<void> {
+      const sample = example === undefined ? defaultSampleWorkbook : sampleWorkbookNamed(example);
+      if (!sample) throw new Error(`There is no worked example called "${example}".`);
+      await port.addInputRanges(sample.ranges(), [sample.notes]);
     },
 
     async insertTemplate(): Promise<void> {

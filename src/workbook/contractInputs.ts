@@ -1,6 +1,7 @@
 import type { LineKind, LineValue, ShareBasis, Timing } from "../engine/businessCaseModel";
 import type { Money } from "../engine/money";
 import type { RiskBands } from "../engine/riskRegister";
+import type { ConfidenceGradesInput, OptimismBiasInput, OptimismBiasSetting } from "./optimismBiasInputs";
 import type { CellValue } from "./workbookPort";
 
 /**
@@ -19,6 +20,8 @@ export interface ContractInputs {
   scenarios?: ScenariosInput;
   risks?: RisksInput;
   published?: PublishedInput;
+  optimismBias?: OptimismBiasInput;
+  confidenceGrades?: ConfidenceGradesInput;
   /** Where each input range found sits, by contract name: used to protect it from result sheets. */
   locations: { range: string; sheet: string }[];
 }
@@ -84,6 +87,9 @@ export interface LineInput {
   /** Cost or Benefit from the optional Kind column; absent = by timing and sign. */
   kind?: LineKind;
   kindCell?: string;
+  /** The CBA_OptimismBias category named in the optional Optimism bias column; absent = none. */
+  optimismBias?: string;
+  optimismBiasCell?: string;
 }
 
 /**
@@ -145,6 +151,8 @@ export interface ContractSettings {
   contingency?: { onCosts: Money; onSavings: Money; caseName?: string; cell: string };
   seed?: number;
   achievabilityFactors?: number;
+  /** The Optimism bias setting when given (absent = Include when CBA_OptimismBias is present). */
+  optimismBias?: OptimismBiasSetting;
   /** Every setting in force, for the CBA Checks sheet. */
   used: SettingUsed[];
   /** Value cell of each setting given in the workbook. */
@@ -177,6 +185,8 @@ export interface RiskInput {
   impact: number;
   factors: number[];
   cell: string;
+  /** The likelihood and impact cells (sheet and unqualified addresses): live score formulas refer to them. */
+  ratingCells: { sheet: string; likelihood: string; impact: string };
   /** Where the product writes the score and band back (sheet and unqualified address). */
   scoreTarget?: { sheet: string; address: string; previous: CellValue };
   bandTarget?: { sheet: string; address: string; previous: CellValue };

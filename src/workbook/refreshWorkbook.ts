@@ -12,9 +12,11 @@ import { type ContractProblem, hasErrors, inputError } from "./contractProblems"
 import { readContract } from "./contractReader";
 import { fixedOutputNames, outputNameProblems, validateContract } from "./contractValidator";
 import { allInputRangeNames } from "./inputContract";
+import type { OptimismBiasStep } from "./optimismBiasStep";
 import { outputNamesTaken } from "./outputNames";
+import { withoutFormulas } from "./formulaCells";
 import { inputFingerprint } from "./inputFingerprint";
-import { allProductSheetNames, productSheetNames } from "./productSheets";
+import { productSheetNames, refreshedSheetNames } from "./productSheets";
 import { productVersion } from "./productVersion";
 import { checkPublished, type PublishedCheckRow } from "./publishedFigures";
 import { provenanceBlockName } from "./resultSheets/provenanceBlock";
@@ -30,6 +32,8 @@ export interface RefreshOptions {
   dryRun?: boolean;
   /** The clock stamped on the results (default the current time); tests pass a fixed one. */
   now?: () => Date;
+  /** Write every live formula as its cached value (default false): a copy for readers without the add-in. */
+  valuesOnly?: boolean;
 }
 
 export interface RefreshReport {
@@ -42,6 +46,7 @@ export interface RefreshReport {
     model: BusinessCaseModel;
     result: BusinessCaseResult;
     derivedCases: ReadonlyMap<string, { from: string; description: string }>;
+    optimismBias?: OptimismBiasStep;
   };
   risks?: RiskRegisterSummary;
   /** Self-consistency of the results: the product re-adding its own figures. */
@@ -59,7 +64,7 @@ export interface RefreshReport {
 }
 
 /** The provenance block names of the refresh's sheets: like every output name, they must be free. */
-const provenanceOutputNames = allProductSheetNames.map(provenanceBlockName);
+const provenanceOutputNames = refreshedSheetNames.map(provenanceBlockName);
 
 /**
  * One refresh: read the contract's ranges (one read), check the whole contract, compute the
@@ -93,7 +98,7 @@ export async function refreshWorkbook(
   ];
   if (inputs.lines && inputs.scenarios)
     problems.push(...outputNamesTaken(snapshot, scenarioOutputNames, productSheetNames.scenarios));
-  for (const sheet of allProductSheetNames)
+  for (const sheet of refreshedSheetNames)
     problems.push(...outputNamesTaken(snapshot, [provenanceBlockName(sheet)], sheet));
   if (hasErrors(problems)) return { status: "invalid", problems, ...stamp };
 
@@ -108,6 +113,7 @@ export async function refreshWorkbook(
       const contract = businessCaseFromContract(inputs);
       const result = computeContractBusinessCase(contract);
       report.businessCase = { model: contract.model, result, derivedCases: contract.derivedCases };
+      if (contract.optimismBias) report.businessCase.optimismBias = contract.optimismBias;
       report.reconciliation = reconcileResults(contract.model, result);
       report.published = checkPublished(inputs, contract.model, result);
       if (inputs.scenarios) {
@@ -129,7 +135,7 @@ export async function refreshWorkbook(
         })),
         options,
       );
-      const writeBack = riskWriteBack(inputs.risks, summary);
+      const writeBack = riskWriteBack(inputs.risks, summary, inputs.settings.riskBands);
       problems.push(...writeBack.warnings);
       report.risks = summary;
       risks = { input: inputs.risks, summary, bands: inputs.settings.riskBands, updates: writeBack.updates };
@@ -146,10 +152,14 @@ export async function refreshWorkbook(
       planInput.businessCase = report.businessCase;
       planInput.provenance!.discountRate = report.businessCase.model.settings.discountRate;
     }
+    const discountRateCell = inputs.settings.cells.get("discountRate");
+    if (inputs.settings.discountRate.kind === "single" && discountRateCell !== undefined)
+      planInput.discountRateCell = discountRateCell;
     if (report.published) planInput.published = report.published;
     if (report.scenarios) planInput.scenarios = report.scenarios;
     if (risks) planInput.risks = risks;
     report.plan = buildWritePlan(planInput);
+    if (options.valuesOnly) report.plan = withoutFormulas(report.plan);
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     // The validator should have caught this; report it like any other input problem, write nothing.

@@ -10,6 +10,7 @@ import {
   rangeAddress,
 } from "../cellAddress";
 import { measureColumnWidths } from "../columnWidths";
+import { formulaAt } from "../formulaCells";
 import { allInputRangeNames } from "../inputContract";
 import { newInputSheetNames, refuseInputRangeClashes } from "../newInputSheets";
 import { sameSheetName } from "../productSheets";
@@ -179,7 +180,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
         const start = parseCellAddress(update.topLeft);
         const sheet = this.findSheet(update.sheet)?.name ?? update.sheet;
         return update.values.flatMap((row, r) =>
-          row.map((value, c) => ({ sheet, row: start.row + r, column: start.column + c, value })),
+          row.map((value, c) => {
+            const cell = { sheet, row: start.row + r, column: start.column + c, value };
+            const formula = formulaAt(update, r, c);
+            return formula === undefined ? cell : { ...cell, formula };
+          }),
         );
       }),
     });
@@ -379,7 +384,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const start = parseCellAddress(update.topLeft);
     update.values.forEach((row, r) =>
       row.forEach((value, c) => {
-        sheet.getCell(start.row + r, start.column + c).value = value;
+        sheet.getCell(start.row + r, start.column + c).value = excelJsCellValue(
+          value,
+          formulaAt(update, r, c),
+        );
       }),
     );
   }
@@ -410,7 +418,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const typed: { address: string; text: string }[] = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       row.eachCell({ includeEmpty: false }, (cell, column) => {
-        const value = toCellValue(cell.value);
+        const value = cellValueOf(cell);
         if (value === null || value === "") return;
         const inside = areas.some(
           (a) => rowNumber >= a.top && rowNumber <= a.bottom && column >= a.left && column <= a.right,
@@ -491,11 +499,24 @@ function readValues(sheet: ExcelJS.Worksheet, topLeft: string, bottomRight: stri
     const excelRow = sheet.findRow(row);
     const cells: CellValue[] = [];
     for (let column = start.column; column <= end.column; column++) {
-      cells.push(toCellValue(excelRow?.findCell(column)?.value));
+      cells.push(cellValueOf(excelRow?.findCell(column)));
     }
     values.push(cells);
   }
   return values;
+}
+
+/**
+ * A cell's value for the port. A formula's cached result comes from `cell.result`: ExcelJS's
+ * `cell.value` leaves out a result of 0, FALSE or "", which would read as a formula never calculated.
+ */
+export function cellValueOf(cell: ExcelJS.Cell | undefined): CellValue {
+  if (cell === undefined) return null;
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    const result = cell.result as ExcelJS.CellValue | undefined;
+    if (result !== undefined && result !== null) return toCellValue(result);
+  }
+  return toCellValue(cell.value);
 }
 
 /** ExcelJS's cell values (formulas, rich text, hyperlinks, dates, errors) as the port's plain values. */
@@ -529,6 +550,12 @@ function nextMarkerName(names: readonly { name: string }[]): string {
   return `${ownedSheetMarkerPrefix}${index}`;
 }
 
+/** A port value as ExcelJS writes it: a live formula (without its "=") keeps the value as its cached result. */
+function excelJsCellValue(value: CellValue, formula: string | undefined): ExcelJS.CellValue {
+  if (formula === undefined) return value;
+  return { formula: formula.replace(/^=/, ""), result: value ?? undefined } as ExcelJS.CellFormulaValue;
+}
+
 /** Writes one owned sheet's blocks; returns the defined names its plain blocks need. */
 function writeOwnedSheet(
   worksheet: ExcelJS.Worksheet,
@@ -543,7 +570,9 @@ function writeOwnedSheet(
       title.value = block.title;
       title.font = { bold: true, size: 12 };
     }
-    const rows = block.rows.map((row) => block.header.map((_, c) => row[c] ?? null));
+    const rows = block.rows.map((row, r) =>
+      block.header.map((_, c) => excelJsCellValue(row[c] ?? null, formulaAt(block, r, c))),
+    );
     if (block.asTable !== false && rows.length > 0) {
       worksheet.addTable({
         name: block.name,

@@ -2,7 +2,6 @@ import { posix } from "node:path";
 import JSZip from "jszip";
 import { cellAddress } from "../cellAddress";
 import { ownedSheetMarkerPrefix } from "../workbookPort";
-import type { CellValue } from "../workbookPort";
 import {
   ContentTypes,
   contentTypes,
@@ -15,7 +14,7 @@ import {
   relativeTarget,
   type Relationship,
 } from "./packageParts";
-import { productSheetForUserPackage, setCells, sharedStringItems } from "./sheetCells";
+import { type CellWrite, productSheetForUserPackage, setCells, sharedStringItems } from "./sheetCells";
 import { mergeStyles } from "./styleSheetMerge";
 import {
   type DefinedNameEntry,
@@ -39,7 +38,7 @@ export interface ResultGraft {
   /** Print areas of the product's sheets, written as each sheet's `_xlnm.Print_Area`. */
   printAreas?: { sheet: string; reference: string }[];
   /** Cells of user sheets the product owns (Score and Band of CBA_Risks). */
-  cellUpdates: { sheet: string; row: number; column: number; value: CellValue }[];
+  cellUpdates: ({ sheet: string; row: number; column: number } & CellWrite)[];
 }
 
 /** Excel's built-in name for a sheet's print area, scoped to the sheet. */
@@ -184,7 +183,7 @@ export async function graftResults(original: Buffer | Uint8Array, graft: ResultG
   }
 
   // Cells of user sheets: edited where they stand.
-  const updatesBySheet = new Map<string, { row: number; column: number; value: CellValue }[]>();
+  const updatesBySheet = new Map<string, ({ row: number; column: number } & CellWrite)[]>();
   for (const update of graft.cellUpdates) {
     const list = updatesBySheet.get(update.sheet) ?? [];
     list.push(update);
