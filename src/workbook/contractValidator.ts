@@ -18,6 +18,7 @@ import { productSheetsFor, refreshedSheetNames, sameSheetName } from "./productS
 import { apportionmentBlockNames } from "./resultSheets/apportionmentSheet";
 import { checkBlockNames } from "./resultSheets/checksSheet";
 import { optimismBiasBlockNames } from "./resultSheets/optimismBiasSheet";
+import { summaryOutputNames } from "./resultSheets/summarySheet";
 import { partnerBlockNames } from "./resultSheets/partnersSheet";
 import { riskBlockNames } from "./resultSheets/risksSheet";
 import { valueBlockNames } from "./resultSheets/valueSheet";
@@ -31,6 +32,7 @@ export const fixedOutputNames: readonly string[] = [
   ...Object.values(checkBlockNames),
   ...Object.values(valueBlockNames),
   ...Object.values(optimismBiasBlockNames),
+  ...summaryOutputNames,
 ];
 
 /**

@@ -3,6 +3,7 @@ import { optimismBiasIncluded } from "./optimismBiasCategories";
 
 /** The sheets this product owns and rewrites in full on every refresh. */
 export const productSheetNames = {
+  summary: "CBA Summary",
   apportionment: "CBA Apportionment",
   partners: "CBA Partners",
   scenarios: "CBA Scenarios",
@@ -58,7 +59,8 @@ export function productSheetsFor(
     Partial<Pick<ContractInputs, "beneficiaries" | "optimismBias" | "settings" | "funding">>,
 ): string[] {
   const sheets: string[] = [];
-  if (inputs.lines) sheets.push(productSheetNames.apportionment, productSheetNames.partners);
+  if (inputs.lines)
+    sheets.push(productSheetNames.summary, productSheetNames.apportionment, productSheetNames.partners);
   if (wantsValueSheet(inputs)) sheets.push(valueSheetName);
   if (inputs.lines && inputs.scenarios) sheets.push(productSheetNames.scenarios);
   if (inputs.lines && optimismBiasIncluded(inputs)) sheets.push(optimismBiasSheetName);

@@ -17,7 +17,8 @@ export type RefreshSection = "all" | "apportionment" | "partners" | "risks";
 /**
  * Result sheets each section rewrites (scenarios and optimism bias are partner results under other
  * assumptions); the checks sheet is rewritten with every section, since it reports on the inputs
- * as they are now.
+ * as they are now, and so is the summary, which shows figures of every section (a section's
+ * refresh computes them all).
  */
 export const sectionSheets: Readonly<Record<Exclude<RefreshSection, "all">, readonly string[]>> = {
   apportionment: [productSheetNames.apportionment],
@@ -45,7 +46,10 @@ export function planForSection(plan: WritePlan, section: RefreshSection): WriteP
   if (!plan.sheets.some((sheet) => inSection(sheet.name))) return undefined;
   return {
     sheets: plan.sheets.filter(
-      (sheet) => inSection(sheet.name) || sameSheetName(sheet.name, productSheetNames.checks),
+      (sheet) =>
+        inSection(sheet.name) ||
+        sameSheetName(sheet.name, productSheetNames.checks) ||
+        sameSheetName(sheet.name, productSheetNames.summary),
     ),
     // Only the risk register writes back into input ranges (each risk's Score and Band).
     cellUpdates: section === "risks" ? plan.cellUpdates : [],

@@ -81,6 +81,19 @@ export interface ChartSpec {
   anchor: string;
 }
 
+/** How a result sheet prints and scrolls: applied by both adapters with the sheet's cells. */
+export interface PageSetup {
+  orientation: "landscape" | "portrait";
+  paperSize: "A4";
+  /** The printout is scaled to fit this many pages across and down (Excel's "Fit to"). */
+  fitToPagesWide: number;
+  fitToPagesTall: number;
+  /** A1 range on the sheet itself that prints, e.g. "A1:Q48": every written cell and chart. */
+  printArea: string;
+  /** Rows from the top kept in view while scrolling (the first title and header); 0 for none. */
+  frozenRows: number;
+}
+
 /**
  * A sheet the product owns: rewritten in full on every refresh (the Office.js adapter clears and
  * rewrites it in place, so users' references to its cells survive).
@@ -89,6 +102,8 @@ export interface OwnedSheet {
   name: string;
   blocks: TableBlock[];
   charts: ChartSpec[];
+  /** Print settings and frozen rows; absent, the sheet keeps Excel's defaults. */
+  pageSetup?: PageSetup;
 }
 
 /** A write into a user range's product-owned columns (e.g. `Score` and `Band` of `CBA_Risks`). */

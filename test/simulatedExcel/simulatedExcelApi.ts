@@ -599,6 +599,14 @@ export class SimulatedWorksheet extends SimulatedClientObject<SimulatedSheet> {
     return this.child("charts", () => new SimulatedChartCollection(this.context, this));
   }
 
+  get freezePanes(): SimulatedFreezePanes {
+    return this.child("freezePanes", () => new SimulatedFreezePanes(this.context, this));
+  }
+
+  get pageLayout(): SimulatedPageLayoutObject {
+    return this.child("pageLayout", () => new SimulatedPageLayoutObject(this.context, this));
+  }
+
   /** A range of the sheet; without an address, the whole worksheet. */
   getRange(address?: string): SimulatedRange {
     const whole = { row: 0, column: 0, rowCount: gridRows, columnCount: gridColumns };
@@ -639,6 +647,92 @@ export class SimulatedWorksheet extends SimulatedClientObject<SimulatedSheet> {
     if (name === "position") return this.model.sheets.indexOf(target);
     if (name === "visibility") return target.visibility;
     return name === "id" ? target.id : target.name;
+  }
+}
+
+/** `Worksheet.freezePanes` (ExcelApi 1.7): only the rows-at-the-top form the product uses. */
+export class SimulatedFreezePanes extends SimulatedClientObject<SimulatedSheet> {
+  constructor(context: SimulatedRequestContext, sheet: SimulatedWorksheet) {
+    super(context, "Worksheet.freezePanes", { resolve: () => sheet.liveTarget(), eager: false });
+  }
+
+  freezeRows(count?: number): void {
+    this.queue("freezeRows", () => {
+      this.requireApi("1.7", "FreezePanes.freezeRows");
+      const rows = count ?? 1;
+      if (!Number.isInteger(rows) || rows < 0 || rows > gridRows)
+        throw new SimulatedOfficeError("InvalidArgument", `${String(count)} is not a number of rows.`);
+      this.liveTarget().frozenRows = rows;
+    });
+  }
+
+  unfreeze(): void {
+    this.queue("unfreeze", () => {
+      this.requireApi("1.7", "FreezePanes.unfreeze");
+      this.liveTarget().frozenRows = 0;
+    });
+  }
+
+  protected scalarNames(): readonly string[] {
+    return [];
+  }
+
+  protected readScalar(): unknown {
+    return undefined;
+  }
+}
+
+const paperTypes = new Set(["A3", "A4", "A5", "Letter", "Legal"]);
+
+/** `Worksheet.pageLayout` (ExcelApi 1.9): orientation, paper size, zoom and the print area. */
+export class SimulatedPageLayoutObject extends SimulatedClientObject<SimulatedSheet> {
+  constructor(context: SimulatedRequestContext, sheet: SimulatedWorksheet) {
+    super(context, "Worksheet.pageLayout", { resolve: () => sheet.liveTarget(), eager: false });
+  }
+
+  set orientation(value: string) {
+    this.queue("orientation", () => {
+      this.requireApi("1.9", "PageLayout.orientation");
+      if (value !== "Landscape" && value !== "Portrait")
+        throw new SimulatedOfficeError("InvalidArgument", `'${value}' is not a page orientation.`);
+      this.liveTarget().pageLayout.orientation = value;
+    });
+  }
+
+  set paperSize(value: string) {
+    this.queue("paperSize", () => {
+      this.requireApi("1.9", "PageLayout.paperSize");
+      if (!paperTypes.has(value))
+        throw new SimulatedOfficeError("InvalidArgument", `'${value}' is not a paper type.`);
+      this.liveTarget().pageLayout.paperSize = value;
+    });
+  }
+
+  set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    const zoom = { ...value };
+    this.queue("zoom", () => {
+      this.requireApi("1.9", "PageLayout.zoom");
+      const pages = [zoom.horizontalFitToPages, zoom.verticalFitToPages].filter((n) => n !== undefined);
+      if (pages.some((n) => !Number.isInteger(n) || n! < 0))
+        throw new SimulatedOfficeError("InvalidArgument", "Pages to fit must be whole numbers.");
+      this.liveTarget().pageLayout.zoom = zoom;
+    });
+  }
+
+  setPrintArea(address: string): void {
+    this.queue("setPrintArea", () => {
+      this.requireApi("1.9", "PageLayout.setPrintArea");
+      parseRectangle(address); // fails as Excel does on an address it cannot read
+      this.liveTarget().pageLayout.printArea = address;
+    });
+  }
+
+  protected scalarNames(): readonly string[] {
+    return [];
+  }
+
+  protected readScalar(): unknown {
+    return undefined;
   }
 }
 

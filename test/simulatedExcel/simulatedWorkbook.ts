@@ -96,10 +96,22 @@ interface StoredCell {
 
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 
+/** A sheet's print settings as Worksheet.pageLayout sets them (absent: Excel's defaults). */
+export interface SimulatedPageLayout {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** The address given to setPrintArea. */
+  printArea?: string;
+}
+
 export class SimulatedSheet {
   deleted = false;
   visibility: SheetVisibility = "Visible";
   readonly charts: ChartRecord[] = [];
+  /** Rows frozen at the top (Worksheet.freezePanes.freezeRows); 0 when none. */
+  frozenRows = 0;
+  pageLayout: SimulatedPageLayout = {};
   private readonly cells = new Map<number, StoredCell>();
 
   constructor(

@@ -128,24 +128,29 @@ describe("refreshing through the simulated host", () => {
     expect(summary.cases).not.toContain("Start delayed a year");
   });
 
-  test("the risk register refresh writes only the risk and checks sheets, and the Score and Band columns", async () => {
+  test("the risk register refresh writes only the summary, risk and checks sheets, and the Score and Band columns", async () => {
     const { host, actions } = await hampshireWorkbook();
     const outcome = await actions.refresh("risks");
     if (outcome.kind !== "written") throw new Error("refresh refused");
     expect(outcome.sheets.map((s) => s.sheet).sort()).toEqual(
-      [productSheetNames.checks, productSheetNames.risks].sort(),
+      [productSheetNames.summary, productSheetNames.checks, productSheetNames.risks].sort(),
     );
     expect(host.workbook.findSheet(productSheetNames.partners)).toBeUndefined();
     expect(outcome.inputCellsUpdated).toBe(golden.risk_register.rows.length * 2);
     expect(rowsContaining(host, "Risks", "BP1")[0]).toEqual(expect.arrayContaining([15, "Medium"]));
   });
 
-  test("the partner results refresh writes the partner and scenario sheets and the checks, nothing else", async () => {
+  test("the partner results refresh writes the summary, partner and scenario sheets and the checks, nothing else", async () => {
     const { host, actions } = await hampshireWorkbook();
     const outcome = await actions.refresh("partners");
     if (outcome.kind !== "written") throw new Error("refresh refused");
     expect(outcome.sheets.map((s) => s.sheet).sort()).toEqual(
-      [productSheetNames.partners, productSheetNames.scenarios, productSheetNames.checks].sort(),
+      [
+        productSheetNames.summary,
+        productSheetNames.partners,
+        productSheetNames.scenarios,
+        productSheetNames.checks,
+      ].sort(),
     );
     expect(outcome.inputCellsUpdated).toBe(0);
     expect(host.workbook.findSheet(productSheetNames.apportionment)).toBeUndefined();

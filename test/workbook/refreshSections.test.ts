@@ -22,16 +22,21 @@ describe("which sheets a section refresh writes", () => {
     expect(planForSection(plan, "all")).toBe(plan);
   });
 
-  test("the risk register writes the risk and checks sheets and the Score and Band cells", () => {
+  test("the risk register writes the summary, risk and checks sheets and the Score and Band cells", () => {
     expect(planForSection(planOf(allProductSheetNames), "risks")).toEqual({
-      sheets: [owned(productSheetNames.risks), owned(productSheetNames.checks)],
+      sheets: [
+        owned(productSheetNames.summary),
+        owned(productSheetNames.risks),
+        owned(productSheetNames.checks),
+      ],
       cellUpdates: [riskScores],
     });
   });
 
-  test("partner results write the partner, scenario and checks sheets and no input cells", () => {
+  test("partner results write the summary, partner, scenario and checks sheets and no input cells", () => {
     expect(planForSection(planOf(allProductSheetNames), "partners")).toEqual({
       sheets: [
+        owned(productSheetNames.summary),
         owned(productSheetNames.partners),
         owned(productSheetNames.scenarios),
         owned(productSheetNames.checks),
@@ -50,7 +55,7 @@ describe("which sheets a section refresh writes", () => {
     expect(planForSection(planOf(withoutRisks), "risks")).toBeUndefined();
   });
 
-  test("whatever sheets the plan holds, a section keeps exactly its own and the checks sheet, in plan order", () => {
+  test("whatever sheets the plan holds, a section keeps exactly its own, the summary and the checks sheet, in plan order", () => {
     fc.assert(
       fc.property(
         fc.subarray([...allProductSheetNames, "CBA Simulation"]),
@@ -63,7 +68,10 @@ describe("which sheets a section refresh writes", () => {
             return;
           }
           expect(planned?.sheets.map((sheet) => sheet.name)).toEqual(
-            sheets.filter((name) => own.includes(name) || name === productSheetNames.checks),
+            sheets.filter(
+              (name) =>
+                own.includes(name) || name === productSheetNames.checks || name === productSheetNames.summary,
+            ),
           );
           expect(planned?.cellUpdates).toEqual(section === "risks" ? [riskScores] : []);
         },

@@ -20,7 +20,7 @@ import { writeHampshireSample } from "./hampshireSampleFiles";
 const folder = temporaryFolderForThisFile();
 
 /** The sheets a case without CBA_Scenarios gets; the Hampshire sample, with scenarios, gets all of them. */
-const productSheets = ["CBA Apportionment", "CBA Partners", "CBA Risks", "CBA Checks"];
+const productSheets = ["CBA Summary", "CBA Apportionment", "CBA Partners", "CBA Risks", "CBA Checks"];
 
 /** Every sheet's cells plus the workbook's names and tables: the whole visible content. */
 function workbookContents(workbook: ExcelJS.Workbook) {

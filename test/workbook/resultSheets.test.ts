@@ -3,6 +3,7 @@ import { computeBusinessCase, programme } from "../../src/engine/businessCase";
 import type { BusinessCaseModel } from "../../src/engine/businessCaseModel";
 import { Money } from "../../src/engine/money";
 import { hampshireRiskBands } from "../../src/engine/riskRegister";
+import { parseCellAddress } from "../../src/workbook/cellAddress";
 import type { RefreshReport } from "../../src/workbook/refreshWorkbook";
 import { reconcileResults } from "../../src/workbook/resultReconciliation";
 import { amountFormat, shareFormat } from "../../src/workbook/resultSheets/numberFormats";
@@ -36,13 +37,26 @@ describe("the write plan for the Hampshire sample", () => {
     const names = report.plan!.sheets.flatMap((s) => s.blocks.map((b) => b.name.toLowerCase()));
     expect(new Set(names).size).toBe(names.length);
     for (const sheet of report.plan!.sheets) {
+      // Blocks side by side (as on CBA Summary) may share rows, never cells: rows are compared
+      // wherever two blocks' columns overlap.
       const spans = sheet.blocks
         .map((b) => {
-          const top = Number(/\d+$/.exec(b.topLeft)![0]) - (b.title === undefined ? 0 : 1);
-          return { top, bottom: top + (b.title === undefined ? 0 : 1) + b.rows.length };
+          const { row, column } = parseCellAddress(b.topLeft);
+          const top = row - (b.title === undefined ? 0 : 1);
+          return {
+            top,
+            bottom: top + (b.title === undefined ? 0 : 1) + b.rows.length,
+            left: column,
+            right: column + b.header.length - 1,
+          };
         })
         .sort((a, b) => a.top - b.top);
-      spans.slice(1).forEach((span, i) => expect(span.top).toBeGreaterThan(spans[i]!.bottom));
+      spans.forEach((span, i) =>
+        spans.slice(0, i).forEach((above) => {
+          if (above.left <= span.right && span.left <= above.right)
+            expect(span.top).toBeGreaterThan(above.bottom);
+        }),
+      );
     }
   });
 
@@ -246,6 +260,17 @@ describe("values stored on result sheets", () => {
     const results = sheet.blocks.find((b) => b.name === "CBA_Out_Results")!;
     const npv = results.rows[0]![results.header.indexOf("NPV")] as number;
     expect(npv).toBe(Number(npv.toFixed(2)));
+  });
+
+  test("no annual saving leaves Years to recover blank, with the reason in the note", () => {
+    // Only a set-up cost of 100 and no recurring line: set-up ÷ annual saving has nothing to divide by.
+    const setUpOnly: BusinessCaseModel = { ...thirds, lines: [thirds.lines[0]!] };
+    const sheet = partnersSheet(setUpOnly, computeBusinessCase(setUpOnly), new Map());
+    const results = sheet.blocks.find((b) => b.name === "CBA_Out_Results")!;
+    const row = Object.fromEntries(results.header.map((h, i) => [h, results.rows[0]![i]]));
+    expect(row["Set-up"]).toBe(100);
+    expect(row["Years to recover"]).toBeNull();
+    expect(row["Payback note"]).toContain("years to recover: no annual saving");
   });
 
   test("a one-year horizon is '1 year' in the note", () => {

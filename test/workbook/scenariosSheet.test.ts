@@ -49,10 +49,23 @@ function sampleScenarios(): Scenario[] {
   }));
 }
 
+/** A payback column holds the number, or a blank when there is none (the words are in the note). */
 function paybackCell(result: PartnerCaseResult["payback"]): CellValue {
-  return result.kind === "paysBack"
-    ? result.periods.toNumber()
-    : `does not pay back within ${result.horizon} years`;
+  return result.kind === "paysBack" ? result.periods.toNumber() : null;
+}
+
+function paybackNoteOf(
+  simple: PartnerCaseResult["payback"],
+  discounted: PartnerCaseResult["payback"],
+): string {
+  return [
+    simple.kind === "never" ? `payback: does not pay back within ${simple.horizon} years` : undefined,
+    discounted.kind === "never"
+      ? `discounted payback: does not pay back within ${discounted.horizon} years`
+      : undefined,
+  ]
+    .filter((note) => note !== undefined)
+    .join("; ");
 }
 
 beforeAll(async () => {
@@ -69,6 +82,7 @@ describe("the CBA Scenarios sheet of the Hampshire sample", () => {
     const names = sheetNames(results);
     expect(names).toContain("CBA Scenarios");
     expect(report.plan!.sheets.map((s) => s.name)).toEqual([
+      "CBA Summary",
       "CBA Apportionment",
       "CBA Partners",
       "CBA Scenarios",
@@ -95,6 +109,7 @@ describe("the CBA Scenarios sheet of the Hampshire sample", () => {
             "Net ROI": partner.netReturnOnInvestment!.toNumber(),
             "Payback (years)": paybackCell(partner.payback),
             "Discounted payback (years)": paybackCell(partner.discountedPayback),
+            "Payback note": paybackNoteOf(partner.payback, partner.discountedPayback) || null,
           }),
         );
         expect(row!["Change in NPV"]).toBeCloseTo(
@@ -149,12 +164,16 @@ describe("switching values", () => {
         const row = rows.find((r) => r["Case"] === caseName && r["Partner"] === partner.partner)!;
         const cell = (result: typeof partner.benefits) =>
           result.kind === "switches" ? result.change.toNumber() : `none: ${result.reason}`;
+        // The delay columns hold numbers only: no delay that loses payback is a blank, with the
+        // words in the note column.
         const delay = (result: typeof partner.paybackDelay) =>
+          result.kind === "failsAt" ? result.delay : null;
+        const delayWords = (result: typeof partner.paybackDelay, what: string) =>
           result.kind === "failsAt"
-            ? result.delay
+            ? []
             : result.kind === "neverPaysBack"
-              ? `does not pay back within ${result.horizon} years even on time`
-              : "pays back whatever the delay";
+              ? [`${what}: does not pay back within ${result.horizon} years even on time`]
+              : [`${what}: pays back whatever the delay`];
         expect(row).toEqual(
           expect.objectContaining({
             NPV: partner.netPresentValue.toNumber(),
@@ -162,6 +181,11 @@ describe("switching values", () => {
             "Change in costs for NPV zero": cell(partner.costs),
             "Delay that loses payback (years)": delay(partner.paybackDelay),
             "Delay that loses discounted payback (years)": delay(partner.discountedPaybackDelay),
+            "Delay note":
+              [
+                ...delayWords(partner.paybackDelay, "payback"),
+                ...delayWords(partner.discountedPaybackDelay, "discounted payback"),
+              ].join("; ") || null,
           }),
         );
       }

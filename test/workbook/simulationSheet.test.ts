@@ -115,19 +115,23 @@ describe("the CBA Simulation sheet", () => {
       ] as const) {
         const row = rows.find((r) => r["Partner"] === partner.partner && r["Measure"] === measure)!;
         expect(row[within]).toBe(distribution.probabilityWithin);
+        const never: string[] = [];
         distribution.percentiles.forEach((p, index) => {
           const header = ["P5", "P10", "P50", "P90", "P95"][index]!;
-          expect(row[header]).toEqual(
-            p.payback.kind === "paysBack"
-              ? p.payback.periods.toNumber()
-              : `does not pay back within ${p.payback.horizon} years`,
-          );
+          // A number, or a blank when that percentile does not pay back (named in the note).
+          expect(row[header]).toEqual(p.payback.kind === "paysBack" ? p.payback.periods.toNumber() : null);
+          if (p.payback.kind === "never") never.push(header);
         });
+        expect(row["Note"] ?? null).toEqual(
+          never.length === 0
+            ? null
+            : `${never.join(", ")}: does not pay back within ${result.partners[0]!.payback.probabilityByYear.length - 1} years`,
+        );
       }
     }
   });
 
-  test("a case that never pays back shows the percentile as text, never a number", () => {
+  test("a percentile that never pays back is a blank in its numeric column, with the words in the note", () => {
     // Costs doubled: many trials do not pay back within the horizon.
     const dearer: BusinessCaseModel = {
       ...model,
@@ -149,10 +153,14 @@ describe("the CBA Simulation sheet", () => {
     });
     const payback = sheet.blocks.find((b) => b.name === "CBA_Out_SimulationPayback")!;
     const cells = payback.rows.flatMap((row) => row.slice(3, 8));
-    expect(cells).toContain("does not pay back within 10 years");
-    expect(cells.every((v) => typeof v === "string" || (typeof v === "number" && Number.isFinite(v)))).toBe(
-      true,
-    );
+    expect(cells).toContain(null);
+    expect(cells.every((v) => v === null || (typeof v === "number" && Number.isFinite(v)))).toBe(true);
+    const note = payback.header.indexOf("Note");
+    payback.rows.forEach((row) => {
+      const blanks = row.slice(3, 8).filter((v) => v === null).length;
+      if (blanks > 0) expect(String(row[note])).toContain("does not pay back within 10 years");
+      else expect(row[note]).toBeNull();
+    });
   });
 
   test("the histogram table counts every trial once per partner, and a column chart plots each partner's", async () => {

@@ -21,6 +21,7 @@ import {
   type NamedRangeData,
   type NoteSheetSpec,
   type OwnedSheet,
+  type PageSetup,
   ownedSheetMarkerPrefix,
   type SheetInfo,
   type TableBlock,
@@ -170,6 +171,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return graftResults(this.source.bytes, {
       productPackage,
       names: results.names,
+      printAreas: results.printAreas,
       sheets: sheets.map((sheet) => sheet.name),
       replacedSheets: sheets
         .map((sheet) => sheet.name)
@@ -602,7 +604,26 @@ function writeOwnedSheet(
     measureColumnWidths(block, top.column, widths);
   }
   for (const [column, width] of widths) worksheet.getColumn(column).width = width;
+  if (sheet.pageSetup) applyPageSetup(worksheet, sheet.pageSetup);
   return names;
+}
+
+/** Print settings and frozen rows; ExcelJS writes the print area as the sheet's `_xlnm.Print_Area`. */
+function applyPageSetup(worksheet: ExcelJS.Worksheet, setup: PageSetup): void {
+  worksheet.pageSetup = {
+    ...worksheet.pageSetup,
+    orientation: setup.orientation,
+    paperSize: 9, // A4 in the OOXML paper size list
+    fitToPage: true,
+    fitToWidth: setup.fitToPagesWide,
+    fitToHeight: setup.fitToPagesTall,
+    printArea: setup.printArea,
+  };
+  if (setup.frozenRows > 0) {
+    worksheet.views = [
+      { state: "frozen", xSplit: 0, ySplit: setup.frozenRows, topLeftCell: `A${setup.frozenRows + 1}` },
+    ];
+  }
 }
 
 function formatBlock(

@@ -133,6 +133,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const features: HostFeatures = {
       suspendCalculation: this.isSetSupported("ExcelApi", "1.6"),
       copyRanges: this.isSetSupported("ExcelApi", "1.9"),
+      pageLayout: this.isSetSupported("ExcelApi", "1.9"),
     };
     await this.run((context) => writePlan(context, layout, { features, budgetBytes: this.budgetBytes }));
   }

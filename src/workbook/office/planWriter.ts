@@ -28,6 +28,7 @@ import {
   commandOverheadBytes,
   packBatches,
 } from "./requestPayload";
+import type { PageSetup } from "../workbookPort";
 import {
   type BlockWrite,
   type PlanLayout,
@@ -43,6 +44,8 @@ export interface HostFeatures {
   suspendCalculation: boolean;
   /** `Range.copyFrom` (ExcelApi 1.9), which the staged write needs. */
   copyRanges: boolean;
+  /** `Worksheet.pageLayout` (ExcelApi 1.9) and `freezePanes` (1.7): print settings, frozen rows. */
+  pageLayout?: boolean;
 }
 
 export interface PlanWriterOptions {
@@ -120,7 +123,7 @@ export async function writePlan(
     suspendCalculation(context, options.features);
     const sheetFor = queuePreparation(workbook, layout, state, updates);
     for (const item of items) item.queue(sheetFor(item.sheet));
-    queueObjects(workbook, layout, state, sheetFor);
+    queueObjects(workbook, layout, state, sheetFor, options.features);
     try {
       await context.sync();
     } catch (error) {
@@ -267,6 +270,7 @@ function queueObjects(
   layout: PlanLayout,
   state: WorkbookState,
   sheetFor: (name: string) => Excel.Worksheet,
+  features: HostFeatures,
 ): void {
   for (const sheet of layout.sheets) {
     for (const block of sheet.blocks) {
@@ -289,6 +293,10 @@ function queueObjects(
       added.setPosition(chart.anchor);
     }
   }
+  if (features.pageLayout) {
+    for (const sheet of layout.sheets)
+      if (sheet.pageSetup) queuePageSetup(sheetFor(sheet.name), sheet.pageSetup);
+  }
   const added = layout.sheets.filter((sheet) => !state.kept.has(sheet.name.toLowerCase()));
   const deleted = new Set(state.namesToDelete.map((item) => item.name.toLowerCase()));
   const keptNumbers = state.markers.flatMap((marker) =>
@@ -300,6 +308,22 @@ function queueObjects(
   });
 }
 
+/**
+ * Print settings and frozen rows, queued with the rest of the write (no sync of their own). A kept
+ * sheet's earlier settings are replaced: freezing rows replaces any frozen panes, and so on.
+ */
+function queuePageSetup(target: Excel.Worksheet, setup: PageSetup): void {
+  if (setup.frozenRows > 0) target.freezePanes.freezeRows(setup.frozenRows);
+  else target.freezePanes.unfreeze();
+  target.pageLayout.orientation = setup.orientation === "landscape" ? "Landscape" : "Portrait";
+  target.pageLayout.paperSize = setup.paperSize;
+  target.pageLayout.zoom = {
+    horizontalFitToPages: setup.fitToPagesWide,
+    verticalFitToPages: setup.fitToPagesTall,
+  };
+  target.pageLayout.setPrintArea(setup.printArea);
+}
+
 /** Commands besides the cell data, counted generously, so the last request's size is known. */
 function objectCommandCount(layout: PlanLayout, state: WorkbookState): number {
   const blocks = layout.sheets.reduce((total, sheet) => total + sheet.blocks.length, 0);
@@ -309,7 +333,16 @@ function objectCommandCount(layout: PlanLayout, state: WorkbookState): number {
     state.tablesToDelete.length +
     state.chartsToDelete.length +
     2 * state.staleStaging.length;
-  return 8 + 6 * layout.sheets.length + 4 * blocks + 5 * charts + removals + 3 * layout.cellUpdates.length;
+  const pageSetups = layout.sheets.filter((sheet) => sheet.pageSetup !== undefined).length;
+  return (
+    8 +
+    6 * layout.sheets.length +
+    6 * pageSetups +
+    4 * blocks +
+    5 * charts +
+    removals +
+    3 * layout.cellUpdates.length
+  );
 }
 
 /** The cells of every block as items of known size, blocks over `budgetBytes` cut into slabs of rows. */
@@ -444,7 +477,7 @@ async function writeStaged(
     const area = usedArea(sheet);
     sheetFor(sheet.name).getRange(area).copyFrom(stagingFor.get(sheet.name.toLowerCase())!.getRange(area));
   }
-  queueObjects(workbook, layout, state, sheetFor);
+  queueObjects(workbook, layout, state, sheetFor, features);
   layout.sheets.forEach((sheet, index) => {
     workbook.names.getItem(markerNames[index]!).delete();
     stagingFor.get(sheet.name.toLowerCase())!.delete();

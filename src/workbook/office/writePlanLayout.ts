@@ -7,7 +7,7 @@
  */
 import { formulaAt } from "../formulaCells";
 import { cellAddress, parseCellAddress, rangeAddress } from "../cellAddress";
-import type { CellUpdate, CellValue, ChartSpec, TableBlock, WritePlan } from "../workbookPort";
+import type { CellUpdate, CellValue, ChartSpec, PageSetup, TableBlock, WritePlan } from "../workbookPort";
 import { type FillRegion, fillRegions } from "./fillRegions";
 import { isMarkerName } from "./ownedSheetMarkers";
 
@@ -54,6 +54,8 @@ export interface SheetWrite {
   name: string;
   blocks: BlockWrite[];
   charts: ChartWrite[];
+  /** The plan's print settings, checked: a print area that is a range on the sheet. */
+  pageSetup?: PageSetup;
 }
 
 export interface CellUpdateWrite {
@@ -195,6 +197,19 @@ function layOutBlock(block: TableBlock, sheet: string): { write: BlockWrite; foo
   };
 }
 
+function checkedPageSetup(setup: PageSetup, sheet: string): PageSetup {
+  const where = `the print settings of sheet '${sheet}'`;
+  const [from, to, ...rest] = setup.printArea.split(":");
+  if (from === undefined || to === undefined || rest.length > 0)
+    throw new WorkbookWriteError(`${where}: print area "${setup.printArea}" is not a range`);
+  position(from, where);
+  position(to, where);
+  const counts = [setup.fitToPagesWide, setup.fitToPagesTall, setup.frozenRows];
+  if (counts.some((count) => !Number.isInteger(count) || count < 0))
+    throw new WorkbookWriteError(`${where}: pages and frozen rows must be whole numbers`);
+  return setup;
+}
+
 function overlap(a: Footprint, b: Footprint): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
@@ -232,7 +247,9 @@ export function layOutPlan(plan: WritePlan): PlanLayout {
       blocksByName.set(blockKey, { sheet: sheet.name, write });
       return write;
     });
-    return { name: sheet.name, blocks, charts: [] };
+    const write: SheetWrite = { name: sheet.name, blocks, charts: [] };
+    if (sheet.pageSetup) write.pageSetup = checkedPageSetup(sheet.pageSetup, sheet.name);
+    return write;
   });
   plan.sheets.forEach((sheet, index) => {
     sheets[index]!.charts = sheet.charts.map((chart) => {

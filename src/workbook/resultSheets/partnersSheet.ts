@@ -119,13 +119,15 @@ export function partnersSheet(
       paybackYears(partner.finalPayback),
       paybackYears(partner.discountedPayback),
       paybackYears(partner.finalDiscountedPayback),
+      // A years column holds numbers only: no annual saving is a blank, said in the note.
       partner.yearsToRecover === null
-        ? "no annual saving"
+        ? null
         : partner.yearsToRecover.toDecimalPlaces(4, Money.ROUND_HALF_UP).toNumber(),
       partner.notQuantified.join("; "),
       [
         paybackNote(partner.payback, partner.finalPayback, "payback"),
         paybackNote(partner.discountedPayback, partner.finalDiscountedPayback, "discounted payback"),
+        partner.yearsToRecover === null ? "years to recover: no annual saving" : undefined,
       ]
         .filter((note) => note !== undefined)
         .join("; "),

@@ -1,6 +1,7 @@
 import { programme } from "../../engine/businessCase";
 import type { BusinessCaseModel } from "../../engine/businessCaseModel";
 import { Money } from "../../engine/money";
+import type { PaybackResult } from "../../engine/payback";
 import type { PaybackDelayResult, SwitchingValueResult } from "../../engine/switchingValue";
 import type { TornadoBar } from "../../engine/tornado";
 import { columnLetters, parseCellAddress } from "../cellAddress";
@@ -67,8 +68,12 @@ export function scenariosSheet(model: BusinessCaseModel, analysis: ScenarioAnaly
         base.netPresentValue.toNumber(),
         changeOf(partner.netPresentValue, base.netPresentValue),
         partner.netReturnOnInvestment === null ? "no costs" : partner.netReturnOnInvestment.toNumber(),
-        paybackText(partner.payback),
-        paybackText(partner.discountedPayback),
+        paybackNumber(partner.payback),
+        paybackNumber(partner.discountedPayback),
+        notesCell([
+          noPaybackNote(partner.payback, "payback"),
+          noPaybackNote(partner.discountedPayback, "discounted payback"),
+        ]),
       ]);
     }
   }
@@ -88,11 +93,27 @@ export function scenariosSheet(model: BusinessCaseModel, analysis: ScenarioAnaly
         "Net ROI",
         "Payback (years)",
         "Discounted payback (years)",
+        "Payback note",
       ],
       rows:
         scenarioRows.length > 0
           ? scenarioRows
-          : [["(no scenarios in CBA_Scenarios)", null, null, null, null, null, null, null, null, null, null]],
+          : [
+              [
+                "(no scenarios in CBA_Scenarios)",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+              ],
+            ],
       columnFormats: [
         null,
         null,
@@ -105,6 +126,7 @@ export function scenariosSheet(model: BusinessCaseModel, analysis: ScenarioAnaly
         changeFormat,
         yearsFormat,
         yearsFormat,
+        null,
       ],
     }),
   );
@@ -154,8 +176,12 @@ export function scenariosSheet(model: BusinessCaseModel, analysis: ScenarioAnaly
         partner.netPresentValue.toNumber(),
         switchingText(partner.benefits),
         switchingText(partner.costs),
-        delayText(partner.paybackDelay),
-        delayText(partner.discountedPaybackDelay),
+        delayYears(partner.paybackDelay),
+        delayYears(partner.discountedPaybackDelay),
+        notesCell([
+          delayNote(partner.paybackDelay, "payback"),
+          delayNote(partner.discountedPaybackDelay, "discounted payback"),
+        ]),
       ]);
     }
   }
@@ -172,6 +198,7 @@ export function scenariosSheet(model: BusinessCaseModel, analysis: ScenarioAnaly
         "Change in costs for NPV zero",
         "Delay that loses payback (years)",
         "Delay that loses discounted payback (years)",
+        "Delay note",
       ],
       rows: switchingRows,
       columnFormats: [
@@ -183,6 +210,7 @@ export function scenariosSheet(model: BusinessCaseModel, analysis: ScenarioAnaly
         changeFormat,
         wholeNumberFormat,
         wholeNumberFormat,
+        null,
       ],
     }),
   );
@@ -273,10 +301,32 @@ function switchingText(result: SwitchingValueResult): CellValue {
   return result.kind === "switches" ? result.change.toNumber() : `none: ${result.reason}`;
 }
 
-function delayText(result: PaybackDelayResult): CellValue {
-  if (result.kind === "failsAt") return result.delay;
-  if (result.kind === "neverPaysBack") return `does not pay back within ${result.horizon} years even on time`;
-  return "pays back whatever the delay";
+/** Notes joined with "; ", or a blank cell when there are none. */
+function notesCell(notes: readonly (string | undefined)[]): string | null {
+  const present = notes.filter((note) => note !== undefined);
+  return present.length === 0 ? null : present.join("; ");
+}
+
+/** A payback as a number for a numeric column (as the engine gives it), or a blank. */
+function paybackNumber(result: PaybackResult): number | null {
+  return result.kind === "paysBack" ? result.periods.toNumber() : null;
+}
+
+/** Why a payback cell is blank, for the note column beside it. */
+function noPaybackNote(result: PaybackResult, what: string): string | undefined {
+  return result.kind === "never" ? `${what}: ${String(paybackText(result))}` : undefined;
+}
+
+/** The delay that loses payback as a number, or a blank when no delay does (the note says why). */
+function delayYears(result: PaybackDelayResult): number | null {
+  return result.kind === "failsAt" ? result.delay : null;
+}
+
+function delayNote(result: PaybackDelayResult, what: string): string | undefined {
+  if (result.kind === "failsAt") return undefined;
+  if (result.kind === "neverPaysBack")
+    return `${what}: does not pay back within ${result.horizon} years even on time`;
+  return `${what}: pays back whatever the delay`;
 }
 
 /** One column clear of the block's right edge, level with its title. */

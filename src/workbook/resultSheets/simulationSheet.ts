@@ -8,6 +8,7 @@ import { simulationSheetName } from "../productSheets";
 import type { CellValue, ChartSpec, OwnedSheet, TableBlock, WritePlan } from "../workbookPort";
 import { amountFormat, wholeNumberFormat, yearsFormat } from "./numberFormats";
 import { paybackText } from "./partnersSheet";
+import { withPrintSettings } from "./printSettings";
 import { blockName, SheetLayout } from "./sheetLayout";
 
 export const simulationBlockNames = {
@@ -161,12 +162,19 @@ export function simulationSheet(
       ["Payback", partner.payback],
       ["Discounted payback", partner.discountedPayback],
     ] as const) {
+      // Numbers only in the percentile columns; a percentile with no payback is blank, named in the note.
+      const never = distribution.percentiles.flatMap((p, index) =>
+        p.payback.kind === "never" ? [{ name: percentileHeaders[index]!, text: paybackText(p.payback) }] : [],
+      );
       paybackRows.push([
         partner.partner,
         label(partner.partner),
         measure,
-        ...distribution.percentiles.map((p) => paybackText(p.payback)),
+        ...distribution.percentiles.map((p) =>
+          p.payback.kind === "paysBack" ? p.payback.periods.toNumber() : null,
+        ),
         distribution.probabilityWithin,
+        never.length === 0 ? null : `${never.map((n) => n.name).join(", ")}: ${String(never[0]!.text)}`,
       ]);
       byYearRows.push([partner.partner, label(partner.partner), measure, ...distribution.probabilityByYear]);
     }
@@ -181,9 +189,10 @@ export function simulationSheet(
         "Measure",
         ...percentileHeaders,
         `Probability of paying back within ${within} years`,
+        "Note",
       ],
       rows: paybackRows,
-      columnFormats: [null, null, null, ...percentileHeaders.map(() => yearsFormat), probabilityFormat],
+      columnFormats: [null, null, null, ...percentileHeaders.map(() => yearsFormat), probabilityFormat, null],
     }),
   );
   const years = Array.from({ length: horizon + 1 }, (_, year) => year);
@@ -320,7 +329,7 @@ export function simulationWritePlan(
   options: SimulationOptions,
   context: SimulationSheetContext,
 ): WritePlan {
-  return { sheets: [simulationSheet(result, options, context)], cellUpdates: [] };
+  return { sheets: [withPrintSettings(simulationSheet(result, options, context))], cellUpdates: [] };
 }
 
 function runRows(result: SimulationResult, options: SimulationOptions, within: number): CellValue[][] {

@@ -3,7 +3,7 @@ import type { Money } from "../../engine/money";
 import type { RiskBands, RiskRegisterSummary } from "../../engine/riskRegister";
 import type { RisksInput, SettingUsed } from "../contractInputs";
 import type { ContractProblem } from "../contractProblems";
-import { refreshedSheetNames, sameSheetName } from "../productSheets";
+import { productSheetNames, refreshedSheetNames, sameSheetName } from "../productSheets";
 import type { PublishedCheckRow } from "../publishedFigures";
 import type { ReconciliationRow } from "../resultReconciliation";
 import type { ScenarioAnalysis } from "../scenarioAnalysis";
@@ -18,10 +18,12 @@ import { withDriversBlock } from "./driversBlock";
 import type { FundingResults } from "../fundingFromContract";
 import { fundingSheet } from "./fundingSheet";
 import { partnersSheet } from "./partnersSheet";
+import { withPrintSettings } from "./printSettings";
 import { type Provenance, withProvenance } from "./provenanceBlock";
 import { risksSheet } from "./risksSheet";
 import { scenariosSheet } from "./scenariosSheet";
 import { valueSheet } from "./valueSheet";
+import { summarySheet } from "./summarySheet";
 
 export interface WritePlanInput {
   /** Sheets already in the workbook: product sheets no longer produced are emptied, not left stale. */
@@ -66,6 +68,7 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
   const sheets: OwnedSheet[] = [];
   if (input.businessCase) {
     const { model, result, derivedCases } = input.businessCase;
+    sheets.push(summarySheet({ model, result, scenarios: input.scenarios, risks: input.risks?.summary }));
     sheets.push(
       apportionmentSheet(model, result),
       partnersSheet(model, result, derivedCases, input.discountRateCell),
@@ -99,8 +102,12 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
     }
   }
   const provenance = input.provenance;
+  const stamped = provenance ? sheets.map((sheet) => withProvenance(sheet, provenance)) : sheets;
   return {
-    sheets: provenance ? sheets.map((sheet) => withProvenance(sheet, provenance)) : sheets,
+    // Print settings last, so the print area takes in the provenance block.
+    sheets: stamped.map((sheet) =>
+      withPrintSettings(sheet, { onePage: sameSheetName(sheet.name, productSheetNames.summary) }),
+    ),
     cellUpdates: input.risks?.updates ?? [],
   };
 }

@@ -16,7 +16,13 @@ import {
 } from "./packageParts";
 import { type CellWrite, productSheetForUserPackage, setCells, sharedStringItems } from "./sheetCells";
 import { mergeStyles } from "./styleSheetMerge";
-import { definedNameEntries, editWorkbookXml, referencedSheets, sheetEntries } from "./workbookXml";
+import {
+  type DefinedNameEntry,
+  definedNameEntries,
+  editWorkbookXml,
+  referencedSheets,
+  sheetEntries,
+} from "./workbookXml";
 import { attribute, escapeXml, withAttribute } from "./xmlText";
 
 /** What the product writes into a user's package. */
@@ -29,9 +35,14 @@ export interface ResultGraft {
   replacedSheets: string[];
   /** Workbook-scoped names the product adds: ownership markers and plain blocks. */
   names: { name: string; reference: string }[];
+  /** Print areas of the product's sheets, written as each sheet's `_xlnm.Print_Area`. */
+  printAreas?: { sheet: string; reference: string }[];
   /** Cells of user sheets the product owns (Score and Band of CBA_Risks). */
   cellUpdates: ({ sheet: string; row: number; column: number } & CellWrite)[];
 }
+
+/** Excel's built-in name for a sheet's print area, scoped to the sheet. */
+const printAreaName = "_xlnm.Print_Area";
 
 const tableContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
 const calcChainType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain";
@@ -196,9 +207,14 @@ export async function graftResults(original: Buffer | Uint8Array, graft: ResultG
   }
 
   const replacedNames = new Set(graft.replacedSheets.map((name) => name.toLowerCase()));
-  const remainingNames = definedNameEntries(workbookXml).filter(
-    (entry) => !isProductName(entry, replacedNames),
-  );
+  // A replaced sheet keeps its place, so its old print area (scoped by that place) goes too.
+  const replacedPrintArea = (entry: { name: string; localSheetId: string | undefined }) =>
+    entry.name.toLowerCase() === printAreaName.toLowerCase() &&
+    entry.localSheetId !== undefined &&
+    replacedNames.has((userSheets[Number(entry.localSheetId)]?.name ?? "").toLowerCase());
+  const removedName = (entry: DefinedNameEntry) =>
+    isProductName(entry, replacedNames) || replacedPrintArea(entry);
+  const remainingNames = definedNameEntries(workbookXml).filter((entry) => !removedName(entry));
   const markerTaken = new Set(remainingNames.map((entry) => entry.name.toUpperCase()));
   const markers = graft.sheets.map((sheet) => {
     let index = 1;
@@ -214,8 +230,9 @@ export async function graftResults(original: Buffer | Uint8Array, graft: ResultG
     added: graft.sheets
       .filter((name) => !replacedNames.has(name.toLowerCase()))
       .map((name) => ({ name, relationshipId: sheetRelationshipIds.get(name)! })),
-    removeName: (entry) => isProductName(entry, replacedNames),
+    removeName: removedName,
     addNames: [...markers, ...graft.names],
+    addSheetNames: (graft.printAreas ?? []).map((area) => ({ name: printAreaName, ...area })),
     fullCalculationOnLoad: graft.cellUpdates.length > 0,
   });
   zip.file(workbookPart, workbookXml);

@@ -8,7 +8,7 @@ import {
   rangeAddress,
 } from "../cellAddress";
 import { measureColumnWidths } from "../columnWidths";
-import type { CellValue, OwnedSheet } from "../workbookPort";
+import type { CellValue, OwnedSheet, PageSetup } from "../workbookPort";
 import { formulaAt } from "../formulaCells";
 import { formulaCellXml } from "./sheetCells";
 import { escapeXml } from "./xmlText";
@@ -110,6 +110,15 @@ interface SheetParts {
   sheetXml: string;
   tables: { name: string; xml: string }[];
   names: { name: string; reference: string }[];
+  /** The sheet's print area, which the graft writes as its `_xlnm.Print_Area`. */
+  printArea?: PrintAreaName;
+}
+
+/** A sheet's print area as a defined name scoped to that sheet. */
+export interface PrintAreaName {
+  sheet: string;
+  /** e.g. `'CBA Summary'!$A$1:$Q$48`. */
+  reference: string;
 }
 
 function sheetParts(sheet: OwnedSheet, styles: ResultStyles, firstTableId: number): SheetParts {
@@ -186,14 +195,37 @@ function sheetParts(sheet: OwnedSheet, styles: ResultStyles, firstTableId: numbe
     tables.length === 0
       ? ""
       : `<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rId${i + 1}"/>`).join("")}</tableParts>`;
+  const setup = sheet.pageSetup;
   const sheetXml =
     `${xmlDeclaration}<worksheet xmlns="${mainNamespace}" xmlns:r="${relationshipNamespace}">` +
-    `<dimension ref="A1:${columnLetters(lastColumn)}${lastRow}"/><sheetFormatPr defaultRowHeight="15"/>` +
+    (setup ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
+    `<dimension ref="A1:${columnLetters(lastColumn)}${lastRow}"/>` +
+    (setup && setup.frozenRows > 0 ? frozenRowsXml(setup.frozenRows) : "") +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols === "" ? "" : `<cols>${cols}</cols>`) +
     `<sheetData>${body.join("")}</sheetData>` +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    (setup ? pageSetupXml(setup) : "") +
     `${tableParts}</worksheet>`;
-  return { sheetXml, tables, names };
+  const printArea = setup && {
+    sheet: sheet.name,
+    reference: `${quotedSheetName(sheet.name)}!${absoluteRange(setup.printArea)}`,
+  };
+  return { sheetXml, tables, names, ...(printArea ? { printArea } : {}) };
+}
+
+/** A view with the top rows frozen, as Excel writes one ("Freeze Panes" below those rows). */
+function frozenRowsXml(rows: number): string {
+  return (
+    '<sheetViews><sheetView workbookViewId="0">' +
+    `<pane ySplit="${rows}" topLeftCell="A${rows + 1}" activePane="bottomLeft" state="frozen"/>` +
+    '<selection pane="bottomLeft"/></sheetView></sheetViews>'
+  );
+}
+
+/** Paper 9 is A4 in the OOXML list; "fit to" needs `fitToPage` in the sheet's properties too. */
+function pageSetupXml(setup: PageSetup): string {
+  return `<pageSetup paperSize="9" orientation="${setup.orientation}" fitToWidth="${setup.fitToPagesWide}" fitToHeight="${setup.fitToPagesTall}"/>`;
 }
 
 /**
@@ -207,10 +239,11 @@ function sheetParts(sheet: OwnedSheet, styles: ResultStyles, firstTableId: numbe
  */
 export async function resultSheetsPackage(
   sheets: readonly OwnedSheet[],
-): Promise<{ bytes: Buffer; names: { name: string; reference: string }[] }> {
+): Promise<{ bytes: Buffer; names: { name: string; reference: string }[]; printAreas: PrintAreaName[] }> {
   const zip = new JSZip();
   const styles = new ResultStyles();
   const names: { name: string; reference: string }[] = [];
+  const printAreas: PrintAreaName[] = [];
   const overrides: string[] = [];
   const workbookRelationships: string[] = [];
   const sheetEntries: string[] = [];
@@ -243,6 +276,7 @@ export async function resultSheetsPackage(
       `<sheet name="${escapeXml(sheet.name)}" sheetId="${index + 1}" r:id="rId${index + 2}"/>`,
     );
     names.push(...parts.names);
+    if (parts.printArea) printAreas.push(parts.printArea);
   });
   zip.file("xl/styles.xml", styles.toXml());
   zip.file(
@@ -265,5 +299,9 @@ export async function resultSheetsPackage(
       `${overrides.join("")}</Types>`,
   );
   // Stored, not compressed: the graft reads it straight back.
-  return { bytes: await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }), names };
+  return {
+    bytes: await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }),
+    names,
+    printAreas,
+  };
 }

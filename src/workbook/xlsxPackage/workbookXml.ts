@@ -67,6 +67,8 @@ export interface WorkbookEdit {
   removeName: (entry: DefinedNameEntry) => boolean;
   /** Workbook-scoped names added. */
   addNames: { name: string; reference: string }[];
+  /** Names scoped to a sheet (e.g. its `_xlnm.Print_Area`), numbered by the sheet's final place. */
+  addSheetNames?: { name: string; reference: string; sheet: string }[];
   /** Ask Excel to recalculate everything on opening: a cell others may refer to has changed. */
   fullCalculationOnLoad: boolean;
 }
@@ -124,6 +126,14 @@ export function editWorkbookXml(workbookXml: string, edit: WorkbookEdit): string
   const added = edit.addNames.map(
     ({ name, reference }) => `<definedName name="${escapeXml(name)}">${escapeXml(reference)}</definedName>`,
   );
+  const order = sheetEntries(xml).map((entry) => entry.name.toLowerCase());
+  for (const { name, reference, sheet } of edit.addSheetNames ?? []) {
+    const index = order.indexOf(sheet.toLowerCase());
+    if (index === -1) throw new Error(`the workbook part has no sheet "${sheet}" for the name ${name}`);
+    added.push(
+      `<definedName name="${escapeXml(name)}" localSheetId="${index}">${escapeXml(reference)}</definedName>`,
+    );
+  }
   const namesXml =
     kept.length + added.length === 0 ? "" : `<definedNames>${kept.join("")}${added.join("")}</definedNames>`;
   if (names) {

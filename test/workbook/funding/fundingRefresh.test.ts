@@ -259,6 +259,7 @@ describe("a workbook without CBA_Funding", () => {
     delete withoutFunding.lineFunding;
     const column = await refresh(withoutFunding);
     expect(plain.report.plan!.sheets.map((s) => s.name)).toEqual([
+      "CBA Summary",
       "CBA Apportionment",
       "CBA Partners",
       "CBA Risks",

@@ -37,7 +37,12 @@ function chartsOn(drawings: SheetDrawing[], sheet: string) {
 }
 
 describe("charts in the headless runner's workbooks", () => {
-  test("cba run: a payback line per partner and the programme, the scenario comparison and the tornado; no other sheet has a drawing", () => {
+  test("cba run: payback and NPV by case and NPV by scenario on the summary, a payback line per partner and the programme, the scenario comparison and the tornado; no other sheet has a drawing", () => {
+    expect(chartsOn(results, "CBA Summary")).toEqual([
+      ["barChart", "col", "Payback by case and partner (years)"],
+      ["barChart", "col", "NPV by case and partner (£'000)"],
+      ["barChart", "col", "NPV by scenario and partner (£'000)"],
+    ]);
     expect(chartsOn(results, "CBA Partners")).toEqual(
       everyone.map((who) => ["lineChart", null, `${who} payback: cumulative net position (£'000)`]),
     );
@@ -46,7 +51,7 @@ describe("charts in the headless runner's workbooks", () => {
       ["barChart", "bar", "Programme NPV tornado: each line from Worst to Best (£'000)"],
     ]);
     const withDrawings = results.filter((d) => d.drawingElements > 0).map((d) => d.sheet);
-    expect(withDrawings).toEqual(["CBA Partners", "CBA Scenarios"]);
+    expect(withDrawings).toEqual(["CBA Summary", "CBA Partners", "CBA Scenarios"]);
   });
 
   test("cba simulate: a histogram and an S-curve for each partner and the programme", () => {
