@@ -1,7 +1,7 @@
 import { notQuantified } from "../engine/businessCaseModel";
 import { EngineError } from "../engine/errors";
-import { Money, sum } from "../engine/money";
-import { sharesFromBases } from "../engine/shares";
+import { Money } from "../engine/money";
+import { basesFromBaseline, sharesFromBases } from "../engine/shares";
 import { sheetAddress } from "./cellAddress";
 import type { ContractInputs, LineInput, PoolInput } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
@@ -387,14 +387,12 @@ function validatePool(
         }
       }
     }
-    const areas = lookup.poolServiceAreas(pool);
-    bases = partners.map((code) =>
-      sum(
-        areas.map(
-          (area) => baseline.rows.find((row) => row.serviceArea === area)?.amounts.get(code) ?? new Money(0),
-        ),
-      ),
-    );
+    // The engine's own sums: poolServiceAreas leaves unknown areas out, so none is missing here.
+    const table = baseline.rows.map((row) => ({
+      serviceArea: row.serviceArea,
+      amounts: Object.fromEntries(row.amounts),
+    }));
+    bases = basesFromBaseline(table, lookup.poolServiceAreas(pool), partners, `pool "${pool.name}"`);
   } else if (pool.basis === "manual") {
     bases = partners.map((code) => {
       const weight = pool.manualWeights.get(code);
