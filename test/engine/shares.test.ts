@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { BaselineRow } from "../../src/engine/businessCaseModel";
 import { EngineError } from "../../src/engine/errors";
 import { Money, sum } from "../../src/engine/money";
 import { basesFromBaseline, sharesFromBases, sharesFromTable } from "../../src/engine/shares";
@@ -93,7 +94,7 @@ describe("share properties", () => {
 });
 
 describe("basesFromBaseline", () => {
-  const table = [
+  const table: BaselineRow[] = [
     { serviceArea: "Finance", amounts: { A: 1800, B: 400, C: 100 } },
     { serviceArea: "HR", amounts: { A: 44400, B: 15000 } },
     { serviceArea: "IT", amounts: { A: 1000, B: 2000, C: 3000 } },
