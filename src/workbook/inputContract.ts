@@ -17,8 +17,6 @@ export const inputRangeNames = {
   published: "CBA_Published",
 } as const;
 
-export type InputRangeKey = keyof typeof inputRangeNames;
-
 /** Every name a refresh asks the workbook for, in reading order. */
 export const allInputRangeNames: readonly string[] = Object.values(inputRangeNames);
 

@@ -20,9 +20,9 @@ export const apportionmentBlockNames = {
   partnerTotals: "CBA_Out_PartnerTotals",
 } as const;
 
-export const timingLabels: Record<Timing, string> = { oneOff: "One-off", recurring: "Recurring" };
+const timingLabels: Record<Timing, string> = { oneOff: "One-off", recurring: "Recurring" };
 
-export function allocationLabel(allocation: Allocation): string {
+function allocationLabel(allocation: Allocation): string {
   return allocation.kind === "pool" ? allocation.pool : `${allocation.partner} (direct)`;
 }
 

@@ -31,7 +31,7 @@ export function paybackText(result: PaybackResult): CellValue {
 }
 
 /** A payback as a number for a numeric column; null (a blank) when there is none. */
-export function paybackYears(result: PaybackResult): number | null {
+function paybackYears(result: PaybackResult): number | null {
   return result.kind === "paysBack"
     ? result.periods.toDecimalPlaces(4, Money.ROUND_HALF_UP).toNumber()
     : null;
@@ -44,7 +44,7 @@ export function paybackYears(result: PaybackResult): number | null {
  * @example
  * paybackNote(first, final, "discounted payback"); // "discounted payback: first in year 2.50, but falls back below zero by year 10, so no final payback"
  */
-export function paybackNote(first: PaybackResult, final: PaybackResult, what: string): string | undefined {
+function paybackNote(first: PaybackResult, final: PaybackResult, what: string): string | undefined {
   if (first.kind === "never") return `${what}: does not pay back within ${yearsText(first.horizon)}`;
   if (final.kind === "never")
     return `${what}: first in year ${first.periods.toFixed(2)}, but falls back below zero by year ${final.horizon}, so no final payback`;

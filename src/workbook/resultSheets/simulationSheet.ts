@@ -10,7 +10,7 @@ import { amountFormat, wholeNumberFormat, yearsFormat } from "./numberFormats";
 import { paybackText } from "./partnersSheet";
 import { blockName, SheetLayout } from "./sheetLayout";
 
-export const simulationBlockNames = {
+const simulationBlockNames = {
   run: "CBA_Out_SimulationRun",
   lines: "CBA_Out_SimulatedLines",
   netPresentValue: "CBA_Out_SimulationNPV",
