@@ -1,6 +1,7 @@
 import { notQuantified } from "../engine/businessCaseModel";
 import { EngineError } from "../engine/errors";
 import { Money } from "../engine/money";
+import { oneOffProfileTotal } from "../engine/phasing";
 import { basesFromBaseline, sharesFromBases } from "../engine/shares";
 import { sheetAddress } from "./cellAddress";
 import type { ContractInputs, LineInput, PoolInput } from "./contractInputs";
@@ -452,9 +453,6 @@ function yearText(year: number, firstFinancialYear: number | undefined): string 
   return `year ${year} (${start}/${String((start + 1) % 100).padStart(2, "0")})`;
 }
 
-/** How far a sum of fractions typed as formulas (=80/120) may be off 1 and still add to 100%. */
-const fractionTolerance = new Money("1e-9");
-
 /**
  * Profiles used by a line must give a fraction for every year from 0 to their last year; a blank
  * year inside is an error. A profile that stops before the horizon is accepted with a warning:
@@ -517,9 +515,10 @@ function validateProfiles(inputs: ContractInputs, lookup: ContractLookup, proble
       );
     }
     if (usage.oneOff) {
-      let total = new Money(0);
-      for (const year of given) total = total.plus(profile.fractions.get(year)!.fraction);
-      if (total.minus(1).abs().gt(fractionTolerance)) {
+      const { total, addsToWhole } = oneOffProfileTotal(
+        given.map((year) => profile.fractions.get(year)!.fraction),
+      );
+      if (!addsToWhole) {
         problems.push(
           inputWarning(
             inputs.profiles!.range,
