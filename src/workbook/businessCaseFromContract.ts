@@ -10,6 +10,7 @@ import type {
 import { computeBusinessCaseWithDelays } from "../engine/delayedCases";
 import { greenBookRates } from "../engine/discounting";
 import { type Amount, Money } from "../engine/money";
+import { contingencyCase } from "../engine/scenarios";
 import type { BaselineInput, ContractInputs } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
 
@@ -89,12 +90,7 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
   const contingencyName = lookup.contingencyCaseName();
   if (settings.contingency && contingencyName !== undefined) {
     const from = lookup.contingencySourceCase()!;
-    cases.push({
-      name: contingencyName,
-      derivedFrom: from,
-      costFactor: new Money(1).plus(settings.contingency.onCosts),
-      savingFactor: new Money(1).minus(settings.contingency.onSavings),
-    });
+    cases.push(contingencyCase(contingencyName, from, settings.contingency));
     derivedCases.set(contingencyName, {
       from,
       description: `${from} with costs +${percent(settings.contingency.onCosts)} and savings −${percent(settings.contingency.onSavings)}`,
