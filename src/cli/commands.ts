@@ -17,7 +17,11 @@ import { ExcelJsWorkbook, type ExcelJsWorkbookOptions } from "../workbook/excelJ
 import { TypedTextOnResultSheet, UnreadableNameError } from "../workbook/excelJs/workbookFileErrors";
 import { refreshWorkbook } from "../workbook/refreshWorkbook";
 import { blankTemplateNotes, blankTemplateRanges } from "../workbook/samples/blankTemplate";
-import { hampshireSampleNotes, hampshireSampleRanges } from "../workbook/samples/hampshireSample";
+import {
+  defaultSampleWorkbook,
+  sampleWorkbookNamed,
+  sampleWorkbooks,
+} from "../workbook/samples/sampleWorkbooks";
 import { inputCasesOnly, sensitivityCases } from "../workbook/scenarioAnalysis";
 import type { InputRangeSpec, NoteSheetSpec } from "../workbook/workbookPort";
 import { writeSimulation } from "../workbook/writeSimulation";
@@ -38,13 +42,17 @@ export interface CommandOutput {
 
 export const usage = [
   "Usage:",
-  "  cba sample <file.xlsx> [--force]       write the Hampshire sample workbook (follows the input contract)",
+  "  cba sample <file.xlsx> [--example <NAME>] [--force]",
+  `                                         write a worked example (follows the input contract): ${sampleWorkbooks.map((s) => s.name).join(", ")}`,
+  `                                         (default ${defaultSampleWorkbook.name})`,
   "  cba template <file.xlsx> [--force]     write a blank input workbook: every range with its headers and",
   "                                         formats, an instruction line above each, default settings",
   "                                         (--force replaces a file that exists)",
-  "  cba run <in.xlsx> [--out <out.xlsx>] [--discard-typed-text]",
+  "  cba run <in.xlsx> [--out <out.xlsx>] [--values-only] [--discard-typed-text]",
   "                                         check the inputs, compute, and write the CBA result sheets",
-  "                                         (to <out.xlsx>, or back into <in.xlsx>; an .xlsm stays .xlsm)",
+  "                                         (to <out.xlsx>, or back into <in.xlsx>; an .xlsm stays .xlsm);",
+  "                                         --values-only writes every live formula as its value, for",
+  "                                         readers without Excel's recalculation or the add-in",
   "  cba simulate <in.xlsx> [--out <out.xlsx>] [--trials <N>] [--seed <S>] [--discard-typed-text]",
   "                                         run a Monte Carlo simulation of NPV and payback and write the",
   "                                         CBA Simulation sheet (N trials, default 10,000; seed S, default",
@@ -83,10 +91,7 @@ export async function runCommand(args: readonly string[], output: CommandOutput)
       output.out(usage);
       return exitCodes.ok;
     }
-    if (command === "sample")
-      return await inputWorkbook("sample", rest, output, hampshireSampleRanges(), [hampshireSampleNotes]);
-    if (command === "template")
-      return await inputWorkbook("template", rest, output, blankTemplateRanges(), [blankTemplateNotes]);
+    if (command === "sample" || command === "template") return await inputWorkbook(command, rest, output);
     if (command === "run") return await run(rest, output);
     if (command === "simulate") return await simulate(rest, output);
     throw new UsageError(
@@ -174,10 +179,15 @@ async function inputWorkbook(
   command: "sample" | "template",
   args: readonly string[],
   output: CommandOutput,
-  ranges: readonly InputRangeSpec[],
-  notes: readonly NoteSheetSpec[],
 ): Promise<number> {
-  const { file: given, values } = commandLine(command, args, { force: { type: "boolean" } });
+  const { file: given, values } = commandLine(
+    command,
+    args,
+    command === "sample"
+      ? { force: { type: "boolean" }, example: { type: "string" } }
+      : { force: { type: "boolean" } },
+  );
+  const { ranges, notes, what } = inputWorkbookContent(command, (values as { example?: string }).example);
   const file = resolve(given);
   if (extname(file).toLowerCase() !== ".xlsx")
     throw new UsageError(
@@ -192,8 +202,23 @@ async function inputWorkbook(
   addInputRanges(workbook, ranges, notes);
   mkdirSync(dirname(file), { recursive: true });
   await writeFileAtomically(file, Buffer.from(await workbook.xlsx.writeBuffer()));
-  output.out(`Wrote the ${command === "sample" ? "Hampshire sample" : "blank template"} to ${file}`);
+  output.out(`Wrote ${what} to ${file}`);
   return exitCodes.ok;
+}
+
+/** What `cba sample` (the example named, default Hampshire) or `cba template` writes. */
+function inputWorkbookContent(
+  command: "sample" | "template",
+  example: string | undefined,
+): { ranges: InputRangeSpec[]; notes: NoteSheetSpec[]; what: string } {
+  if (command === "template")
+    return { ranges: blankTemplateRanges(), notes: [blankTemplateNotes], what: "the blank template" };
+  const sample = example === undefined ? defaultSampleWorkbook : sampleWorkbookNamed(example);
+  if (!sample)
+    throw new UsageError(
+      `cba sample: there is no example "${terminalText(example!, false)}"; the examples are ${sampleWorkbooks.map((s) => s.name).join(", ")}.`,
+    );
+  return { ranges: sample.ranges(), notes: [sample.notes], what: `the ${sample.title} sample` };
 }
 
 /**
@@ -235,6 +260,7 @@ async function run(args: readonly string[], output: CommandOutput): Promise<numb
   const { file, values } = commandLine("run", args, {
     out: { type: "string", short: "o" },
     "discard-typed-text": { type: "boolean" },
+    "values-only": { type: "boolean" },
   });
   const inFile = existingInput(file);
   const target = outputFile(inFile, values.out);
@@ -249,7 +275,7 @@ async function run(args: readonly string[], output: CommandOutput): Promise<numb
   progress("checking and computing");
   let report: Awaited<ReturnType<typeof refreshWorkbook>>;
   try {
-    report = await refreshWorkbook(port);
+    report = await refreshWorkbook(port, { valuesOnly: values["values-only"] === true });
   } catch (error) {
     if (!isRefusal(error)) throw error;
     return refusal(output, inFile, error);

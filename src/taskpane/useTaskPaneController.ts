@@ -9,6 +9,7 @@ import {
   type SettingsDraft,
   type SettingsField,
 } from "./settingsDraft";
+import { defaultSampleWorkbook, sampleWorkbookNamed } from "../workbook/samples/sampleWorkbooks";
 import type {
   BoardSummary,
   CellLocation,
@@ -25,7 +26,7 @@ export type Activity =
   | { kind: "idle" }
   | { kind: "checking" }
   | { kind: "refreshing"; section: RefreshSection; stage: RefreshStage | null }
-  | { kind: "insertingExample" }
+  | { kind: "insertingExample"; example: string }
   | { kind: "insertingTemplate" }
   | { kind: "savingSettings" };
 
@@ -59,7 +60,8 @@ export interface TaskPaneState {
 export interface TaskPaneCommands {
   checkWorkbook(): Promise<void>;
   refresh(section: RefreshSection): Promise<void>;
-  insertExample(): Promise<void>;
+  /** Inserts a worked example by name (default Hampshire). */
+  insertExample(example?: string): Promise<void>;
   insertTemplate(): Promise<void>;
   editSettings(change: Partial<SettingsDraft>): void;
   saveSettings(): Promise<void>;
@@ -207,15 +209,22 @@ export function useTaskPaneController(
   }, [actions, scheduleRecheck]);
 
   const insertExample = useCallback(
-    () =>
-      run({ kind: "insertingExample" }, "Could not insert the Hampshire example", async () => {
-        await actions.insertExample();
-        await inspectNow();
-        setState((s) => ({
-          ...s,
-          notice: "Inserted the Hampshire example. Refresh to compute its results.",
-        }));
-      }),
+    (example?: string) => {
+      const sample =
+        (example === undefined ? undefined : sampleWorkbookNamed(example)) ?? defaultSampleWorkbook;
+      return run(
+        { kind: "insertingExample", example: sample.name },
+        `Could not insert the ${sample.title} example`,
+        async () => {
+          await actions.insertExample(sample.name);
+          await inspectNow();
+          setState((s) => ({
+            ...s,
+            notice: `Inserted the ${sample.title} example. Refresh to compute its results.`,
+          }));
+        },
+      );
+    },
     [run, actions, inspectNow],
   );
 

@@ -134,8 +134,8 @@ export interface WorkbookActions {
   inspect(): Promise<WorkbookInspection>;
   /** Recomputes and rewrites the results of one section (or all), reporting stages as they start. */
   refresh(section: RefreshSection, onStage?: (stage: RefreshStage) => void): Promise<RefreshOutcome>;
-  /** Writes the Hampshire example's input sheets into an empty workbook. */
-  insertExample(): Promise<void>;
+  /** Writes a worked example's input sheets (by name, default Hampshire) into an empty workbook. */
+  insertExample(example?: string): Promise<void>;
   /** Writes blank input sheets with the named ranges, headers, formats and an instruction line. */
   insertTemplate(): Promise<void>;
   /** Stores the settings in `CBA_Settings`. */

@@ -15,7 +15,7 @@ import { inputRangeNames } from "../workbook/inputContract";
 import { refreshWorkbook, type RefreshReport } from "../workbook/refreshWorkbook";
 import { planForSection } from "../workbook/refreshSections";
 import { blankTemplateNotes, blankTemplateRanges } from "../workbook/samples/blankTemplate";
-import { hampshireSampleNotes, hampshireSampleRanges } from "../workbook/samples/hampshireSample";
+import { defaultSampleWorkbook, sampleWorkbookNamed } from "../workbook/samples/sampleWorkbooks";
 import { settingsUpdates } from "../workbook/settingsWriter";
 import type {
   CellValue,
@@ -149,8 +149,10 @@ export function workbookActionsOverPort(
       };
     },
 
-    async insertExample(): Promise<void> {
-      await port.addInputRanges(hampshireSampleRanges(), [hampshireSampleNotes]);
+    async insertExample(example?: string): Promise<void> {
+      const sample = example === undefined ? defaultSampleWorkbook : sampleWorkbookNamed(example);
+      if (!sample) throw new Error(`There is no worked example called "${example}".`);
+      await port.addInputRanges(sample.ranges(), [sample.notes]);
     },
 
     async insertTemplate(): Promise<void> {

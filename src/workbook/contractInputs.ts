@@ -178,6 +178,8 @@ export interface RiskInput {
   impact: number;
   factors: number[];
   cell: string;
+  /** The likelihood and impact cells (sheet and unqualified addresses): live score formulas refer to them. */
+  ratingCells: { sheet: string; likelihood: string; impact: string };
   /** Where the product writes the score and band back (sheet and unqualified address). */
   scoreTarget?: { sheet: string; address: string; previous: CellValue };
   bandTarget?: { sheet: string; address: string; previous: CellValue };

@@ -13,6 +13,7 @@ import { readContract } from "./contractReader";
 import { fixedOutputNames, outputNameProblems, validateContract } from "./contractValidator";
 import { allInputRangeNames } from "./inputContract";
 import { outputNamesTaken } from "./outputNames";
+import { withoutFormulas } from "./formulaCells";
 import { inputFingerprint } from "./inputFingerprint";
 import { allProductSheetNames, productSheetNames } from "./productSheets";
 import { productVersion } from "./productVersion";
@@ -30,6 +31,8 @@ export interface RefreshOptions {
   dryRun?: boolean;
   /** The clock stamped on the results (default the current time); tests pass a fixed one. */
   now?: () => Date;
+  /** Write every live formula as its cached value (default false): a copy for readers without the add-in. */
+  valuesOnly?: boolean;
 }
 
 export interface RefreshReport {
@@ -129,7 +132,7 @@ export async function refreshWorkbook(
         })),
         options,
       );
-      const writeBack = riskWriteBack(inputs.risks, summary);
+      const writeBack = riskWriteBack(inputs.risks, summary, inputs.settings.riskBands);
       problems.push(...writeBack.warnings);
       report.risks = summary;
       risks = { input: inputs.risks, summary, bands: inputs.settings.riskBands, updates: writeBack.updates };
@@ -150,6 +153,7 @@ export async function refreshWorkbook(
     if (report.scenarios) planInput.scenarios = report.scenarios;
     if (risks) planInput.risks = risks;
     report.plan = buildWritePlan(planInput);
+    if (options.valuesOnly) report.plan = withoutFormulas(report.plan);
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     // The validator should have caught this; report it like any other input problem, write nothing.

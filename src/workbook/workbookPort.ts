@@ -57,6 +57,13 @@ export interface TableBlock {
   asTable?: boolean;
   /** Optional fill colours per cell (same shape as rows) as "#RRGGBB", e.g. a heat map coloured by band. */
   fills?: (string | null)[][];
+  /**
+   * Optional live formulas per cell (same shape as rows; `null` = a plain value): the cell is
+   * written as the formula, in A1 style starting with "=", and the row's value is its cached
+   * result, so Excel shows the figure before recalculating and keeps it in step with the inputs
+   * after. A values-only copy (`withoutFormulas`) drops them.
+   */
+  formulas?: (string | null)[][];
 }
 
 export interface ChartSpec {
@@ -89,6 +96,8 @@ export interface CellUpdate {
   sheet: string;
   topLeft: string;
   values: CellValue[][];
+  /** Optional live formulas, as in `TableBlock.formulas`: `values` then holds their cached results. */
+  formulas?: (string | null)[][];
 }
 
 export interface WritePlan {

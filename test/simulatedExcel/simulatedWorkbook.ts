@@ -21,6 +21,7 @@ import {
   sheetPrefix,
   splitSheetQualified,
 } from "./simulatedAddresses";
+import { type EvaluatedValue, evaluateFormula } from "../formulaEvaluation/formulaEvaluator";
 import { SimulatedOfficeError } from "./simulatedOfficeError";
 import { type StoredValue, asTypedIntoText, interpretTypedText } from "./typedInput";
 
@@ -82,6 +83,12 @@ export interface CellReferenceFormula {
 interface StoredCell {
   value?: StoredValue;
   formula?: CellReferenceFormula;
+  /**
+   * Any other formula ("=E5*F5", "=NPV(…)"), kept as written and evaluated on read by an engine
+   * independent of the product (test/formulaEvaluation). Its references do not follow renamed or
+   * deleted sheets, unlike `formula`'s.
+   */
+  expression?: string;
   numberFormat?: string;
   fill?: string;
   bold?: boolean;
@@ -531,6 +538,7 @@ export class SimulatedWorkbook {
         if (value === null) return;
         const cell = sheet.cellForWrite(rectangle.row + rowOffset, rectangle.column + columnOffset);
         delete cell.formula;
+        delete cell.expression;
         if (value === "") {
           delete cell.value;
           return;
@@ -597,6 +605,7 @@ export class SimulatedWorkbook {
   readFormulas(sheet: SimulatedSheet, rectangle: CellRectangle): StoredValue[][] {
     return this.mapCells(rectangle, (row, column) => {
       const cell = sheet.cell(row, column);
+      if (cell?.expression !== undefined) return cell.expression;
       return cell?.formula ? this.formulaText(sheet, cell.formula) : (cell?.value ?? "");
     });
   }
@@ -633,13 +642,15 @@ export class SimulatedWorkbook {
       at = undefined;
     }
     if (!target || !at || at.rowCount !== 1 || at.columnCount !== 1) {
-      throw new SimulatedOfficeError(
-        "NotImplemented",
-        `The simulated host evaluates only a reference to one cell of an existing sheet, not '${formula}'.`,
-      );
+      const cell = sheet.cellForWrite(row, column);
+      delete cell.value;
+      delete cell.formula;
+      cell.expression = formula;
+      return;
     }
     const cell = sheet.cellForWrite(row, column);
     delete cell.value;
+    delete cell.expression;
     cell.formula = {
       sheet: target,
       row: at.row,
@@ -658,12 +669,39 @@ export class SimulatedWorkbook {
   /** A cell's value, a formula evaluated: a reference to a blank cell gives 0, as in Excel. */
   private cellValue(sheet: SimulatedSheet, row: number, column: number, depth: number): StoredValue {
     const cell = sheet.cell(row, column);
+    if (cell?.expression !== undefined)
+      return this.expressionValue(sheet, row, column, cell.expression, depth);
     if (!cell?.formula) return cell?.value ?? "";
     const { sheet: target, row: targetRow, column: targetColumn } = cell.formula;
     if (target === null) return "#REF!";
     if (depth > 100) return "#NUM!";
     const value = this.cellValue(target, targetRow, targetColumn, depth + 1);
     return value === "" ? 0 : value;
+  }
+
+  private expressionValue(
+    sheet: SimulatedSheet,
+    row: number,
+    column: number,
+    expression: string,
+    depth: number,
+  ): StoredValue {
+    if (depth > 100) return "#NUM!";
+    try {
+      const value = evaluateFormula(
+        expression,
+        { sheet: sheet.name, row: row + 1, column: column + 1 },
+        (name, r, c) => {
+          const target = this.findSheet(name);
+          if (!target) throw new Error(`#REF!: no sheet ${name}`);
+          const found = this.cellValue(target, r - 1, c - 1, depth + 1);
+          return found === "" ? null : (found as EvaluatedValue);
+        },
+      );
+      return (value ?? 0) as StoredValue;
+    } catch {
+      return "#VALUE!";
+    }
   }
 
   /** Range.clear(applyTo): contents, formats (number formats, fills, bold) or both. */
@@ -686,6 +724,7 @@ export class SimulatedWorkbook {
       if (applyTo === "Contents") {
         delete cell.value;
         delete cell.formula;
+        delete cell.expression;
       } else {
         delete cell.numberFormat;
         delete cell.fill;
@@ -831,7 +870,8 @@ export class SimulatedWorkbook {
       for (const { row, column, cell } of sheet.storedCells()) {
         const at = cellName(row, column);
         if (cell.formula) formulas[at] = this.formulaText(sheet, cell.formula);
-        if (cell.value !== undefined || cell.formula) {
+        if (cell.expression !== undefined) formulas[at] = cell.expression;
+        if (cell.value !== undefined || cell.formula || cell.expression !== undefined) {
           rowCount = Math.max(rowCount, row + 1);
           columnCount = Math.max(columnCount, column + 1);
         }

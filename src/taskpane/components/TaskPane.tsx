@@ -122,7 +122,7 @@ export function TaskPane({ state, commands, riskAnalysis }: TaskPaneProps) {
           <WorkbookCheckView
             inspection={state.inspection}
             activity={state.activity}
-            onInsertExample={() => void commands.insertExample()}
+            onInsertExample={(example) => void commands.insertExample(example)}
             onInsertTemplate={() => void commands.insertTemplate()}
             onCheckAgain={() => void commands.checkWorkbook()}
             onSelect={(location) => void commands.select(location)}

@@ -16,6 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { countOf } from "../figureFormatting";
+import { sampleWorkbooks } from "../../workbook/samples/sampleWorkbooks";
 import type { Activity, InspectionState } from "../useTaskPaneController";
 import type { CellLocation, InputRangeStatus } from "../workbookActions";
 import { ProblemList, cellReference } from "./ProblemList";
@@ -36,7 +37,8 @@ const useStyles = makeStyles({
 export interface WorkbookCheckViewProps {
   inspection: InspectionState;
   activity: Activity;
-  onInsertExample: () => void;
+  /** Inserts the worked example of that name (`sampleWorkbooks`). */
+  onInsertExample: (example: string) => void;
   onInsertTemplate: () => void;
   onCheckAgain: () => void;
   onSelect: (location: CellLocation) => void;
@@ -72,13 +74,23 @@ export function WorkbookCheckView(props: WorkbookCheckViewProps) {
           This workbook has no business case yet
         </Subtitle2>
         <Body1>
-          Start from the Hampshire shared-services example to see a complete case, or insert blank input
-          sheets with the named ranges, headers and formats ready to fill in.
+          Start from a worked example to see a complete case, or insert blank input sheets with the named
+          ranges, headers and formats ready to fill in.
         </Body1>
         <div className={pane.closeStack}>
-          <Button appearance="primary" disabled={busy} onClick={onInsertExample}>
-            {activity.kind === "insertingExample" ? "Inserting the example…" : "Insert the Hampshire example"}
-          </Button>
+          {sampleWorkbooks.map((sample, index) => (
+            <Button
+              key={sample.name}
+              appearance={index === 0 ? "primary" : "secondary"}
+              disabled={busy}
+              title={sample.description}
+              onClick={() => onInsertExample(sample.name)}
+            >
+              {activity.kind === "insertingExample" && activity.example === sample.name
+                ? "Inserting the example…"
+                : `Insert the ${sample.title} example`}
+            </Button>
+          ))}
           <Button disabled={busy} onClick={onInsertTemplate}>
             {activity.kind === "insertingTemplate" ? "Inserting the template…" : "Insert a blank template"}
           </Button>

@@ -112,6 +112,11 @@ export function readRisks(table: InputTable, problems: ContractProblem[]): Risks
       impact,
       factors: factors.value,
       cell,
+      ratingCells: {
+        sheet: table.data.sheet,
+        likelihood: offsetAddress(table.data.topLeft, row.index, columns.likelihood),
+        impact: offsetAddress(table.data.topLeft, row.index, columns.impact),
+      },
     };
     const target = (column: number | undefined) =>
       column === undefined

@@ -10,6 +10,7 @@ import {
   rangeAddress,
 } from "../cellAddress";
 import { measureColumnWidths } from "../columnWidths";
+import { formulaAt } from "../formulaCells";
 import { allInputRangeNames } from "../inputContract";
 import { newInputSheetNames, refuseInputRangeClashes } from "../newInputSheets";
 import { sameSheetName } from "../productSheets";
@@ -177,7 +178,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
         const start = parseCellAddress(update.topLeft);
         const sheet = this.findSheet(update.sheet)?.name ?? update.sheet;
         return update.values.flatMap((row, r) =>
-          row.map((value, c) => ({ sheet, row: start.row + r, column: start.column + c, value })),
+          row.map((value, c) => {
+            const cell = { sheet, row: start.row + r, column: start.column + c, value };
+            const formula = formulaAt(update, r, c);
+            return formula === undefined ? cell : { ...cell, formula };
+          }),
         );
       }),
     });
@@ -377,7 +382,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const start = parseCellAddress(update.topLeft);
     update.values.forEach((row, r) =>
       row.forEach((value, c) => {
-        sheet.getCell(start.row + r, start.column + c).value = value;
+        sheet.getCell(start.row + r, start.column + c).value = excelJsCellValue(
+          value,
+          formulaAt(update, r, c),
+        );
       }),
     );
   }
@@ -527,6 +535,12 @@ function nextMarkerName(names: readonly { name: string }[]): string {
   return `${ownedSheetMarkerPrefix}${index}`;
 }
 
+/** A port value as ExcelJS writes it: a live formula (without its "=") keeps the value as its cached result. */
+function excelJsCellValue(value: CellValue, formula: string | undefined): ExcelJS.CellValue {
+  if (formula === undefined) return value;
+  return { formula: formula.replace(/^=/, ""), result: value ?? undefined } as ExcelJS.CellFormulaValue;
+}
+
 /** Writes one owned sheet's blocks; returns the defined names its plain blocks need. */
 function writeOwnedSheet(
   worksheet: ExcelJS.Worksheet,
@@ -541,7 +555,9 @@ function writeOwnedSheet(
       title.value = block.title;
       title.font = { bold: true, size: 12 };
     }
-    const rows = block.rows.map((row) => block.header.map((_, c) => row[c] ?? null));
+    const rows = block.rows.map((row, r) =>
+      block.header.map((_, c) => excelJsCellValue(row[c] ?? null, formulaAt(block, r, c))),
+    );
     if (block.asTable !== false && rows.length > 0) {
       worksheet.addTable({
         name: block.name,

@@ -105,7 +105,7 @@ export async function writePlan(
   const state = workbookState(layout, worksheets.items, namedItems.items, tables.items);
   const updates = layout.cellUpdates.map((update, index) => ({
     update,
-    formats: cellUpdateFormats(update.values, updateRanges[index]!.numberFormat),
+    formats: cellUpdateFormats(update.values, updateRanges[index]!.numberFormat, update.original.formulas),
   }));
   // Staged requests also carry the staging sheets' creation: room is kept for it.
   const stagingBudget = options.budgetBytes - 4 * commandOverheadBytes * (layout.sheets.length + 2);
@@ -238,7 +238,8 @@ function queuePreparation(
   for (const { update, formats } of updates) {
     const range = workbook.worksheets.getItem(update.sheet).getRange(update.address);
     if (formats.some((row) => row.some((format) => format !== null))) range.numberFormat = formats;
-    range.values = update.values;
+    if (update.hasFormulas) range.formulas = update.values;
+    else range.values = update.values;
   }
   for (const { marker, sheet } of state.staleStaging) {
     marker.delete();
@@ -342,7 +343,8 @@ function cellItems(layout: PlanLayout, budgetBytes: number): CellItem[] {
 function queueSlab(target: Excel.Worksheet, slab: BlockSlab): void {
   const range = target.getRange(slab.address);
   range.numberFormat = slab.numberFormats;
-  range.values = slab.values;
+  if (slab.hasFormulas) range.formulas = slab.values;
+  else range.values = slab.values;
 }
 
 /** A plain block's bold header and the block's fills (a table's header has the table's style). */

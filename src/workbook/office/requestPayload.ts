@@ -46,6 +46,8 @@ export interface BlockSlab {
   address: string;
   numberFormats: string[][];
   values: BlockWrite["values"];
+  /** Written through `Range.formulas` (some cell is a formula) rather than `Range.values`. */
+  hasFormulas?: boolean;
   bytes: number;
 }
 
@@ -67,6 +69,7 @@ export function blockSlabs(block: BlockWrite, budget: number): BlockSlab[] {
       address: rangeAddress(cellAddress({ row: top.row + first, column: top.column }), end - first, width),
       numberFormats: block.numberFormats.slice(first, end),
       values: block.values.slice(first, end),
+      ...(block.hasFormulas ? { hasFormulas: true } : {}),
       bytes,
     });
   };

@@ -5,6 +5,7 @@
  * Strings are written into cells formatted as Text ("@"): Excel reads a string written through
  * `Range.values` as if typed, so "2012/11" would become a date and "(5)" the number −5.
  */
+import { formulaAt } from "../formulaCells";
 import { cellAddress, parseCellAddress, rangeAddress } from "../cellAddress";
 import type { CellUpdate, CellValue, ChartSpec, TableBlock, WritePlan } from "../workbookPort";
 import { type FillRegion, fillRegions } from "./fillRegions";
@@ -31,9 +32,12 @@ export interface BlockWrite {
   /** Header row and data rows. */
   address: string;
   headerAddress: string;
+  /** Header and rows; a formula cell holds its formula ("=…"), which `Range.formulas` takes. */
   values: ExcelInput[][];
   numberFormats: string[][];
   fills: { address: string; colour: string }[];
+  /** True when some cell is a formula: the cells go in through `Range.formulas`, not `values`. */
+  hasFormulas?: boolean;
 }
 
 export interface ChartWrite {
@@ -55,7 +59,9 @@ export interface SheetWrite {
 export interface CellUpdateWrite {
   sheet: string;
   address: string;
+  /** A formula cell holds its formula ("=…"), written through `Range.formulas`. */
   values: ExcelInput[][];
+  hasFormulas?: boolean;
   original: CellUpdate;
 }
 
@@ -77,6 +83,26 @@ function checkValue(value: CellValue, where: string): void {
   if (typeof value === "number" && !Number.isFinite(value)) {
     throw new WorkbookWriteError(`${where} holds ${value}, which Excel cannot store`);
   }
+}
+
+function anyFormula(formulas: (string | null)[][] | undefined): boolean {
+  return formulas?.some((row) => row.some((formula) => formula !== null)) ?? false;
+}
+
+/** Formulas, when given, have the shape of the values and each starts with "=". */
+function checkFormulas(
+  formulas: (string | null)[][] | undefined,
+  rowCount: number,
+  width: number,
+  where: string,
+): void {
+  if (!formulas) return;
+  if (formulas.length !== rowCount || formulas.some((row) => row.length !== width))
+    throw new WorkbookWriteError(`${where}: formulas must have the shape of the rows`);
+  for (const row of formulas)
+    for (const formula of row)
+      if (formula !== null && !formula.startsWith("="))
+        throw new WorkbookWriteError(`${where}: the formula "${formula}" does not start with "="`);
 }
 
 function position(address: string, where: string): { row: number; column: number } {
@@ -117,6 +143,7 @@ function layOutBlock(block: TableBlock, sheet: string): { write: BlockWrite; foo
       block.fills.length === block.rows.length && block.fills.every((row) => row.length === width);
     if (!sameShape) throw new WorkbookWriteError(`${where}: fills must have the shape of the rows`);
   }
+  checkFormulas(block.formulas, block.rows.length, width, where);
   const start = position(block.topLeft, where);
   const titleRow = block.title === undefined ? start.row : start.row - 1;
   if (titleRow < 1) throw new WorkbookWriteError(`${where}: its title would fall above row 1`);
@@ -127,12 +154,17 @@ function layOutBlock(block: TableBlock, sheet: string): { write: BlockWrite; foo
   const formats = block.columnFormats ?? [];
   const values: ExcelInput[][] = [block.header.map((header) => header)];
   const numberFormats: string[][] = [block.header.map(() => textFormat)];
-  for (const row of block.rows) {
-    values.push(row.map((value) => value ?? ""));
+  block.rows.forEach((row, r) => {
+    values.push(row.map((value, column) => formulaAt(block, r, column) ?? value ?? ""));
+    // A formula in a Text cell would stay text, so formula cells take the column's format.
     numberFormats.push(
-      row.map((value, column) => (typeof value === "string" ? textFormat : (formats[column] ?? "General"))),
+      row.map((value, column) =>
+        typeof value === "string" && formulaAt(block, r, column) === undefined
+          ? textFormat
+          : (formats[column] ?? "General"),
+      ),
     );
-  }
+  });
   const topLeft = cellAddress(start);
   const fills = fillRegions(block.fills ?? []).map((region: FillRegion) => ({
     address: rangeAddress(
@@ -150,6 +182,7 @@ function layOutBlock(block: TableBlock, sheet: string): { write: BlockWrite; foo
     values,
     numberFormats,
     fills,
+    ...(anyFormula(block.formulas) ? { hasFormulas: true } : {}),
   };
   if (block.title !== undefined) {
     write.title = { address: cellAddress({ row: titleRow, column: start.column }), text: block.title };
@@ -230,12 +263,14 @@ export function layOutPlan(plan: WritePlan): PlanLayout {
       throw new WorkbookWriteError(`${where}: the sheet is rewritten by the same plan`);
     }
     update.values.forEach((row) => row.forEach((value) => checkValue(value, where)));
+    checkFormulas(update.formulas, update.values.length, width, where);
     const start = cellAddress(position(update.topLeft, where));
     return {
       sheet: update.sheet,
       address: rangeAddress(start, update.values.length, width),
       // null means blank: "" clears the cell (a null would leave the old value in place).
-      values: update.values.map((row) => row.map((value) => value ?? "")),
+      values: update.values.map((row, r) => row.map((value, c) => formulaAt(update, r, c) ?? value ?? "")),
+      ...(anyFormula(update.formulas) ? { hasFormulas: true } : {}),
       original: update,
     };
   });
@@ -253,10 +288,13 @@ export function layOutPlan(plan: WritePlan): PlanLayout {
 export function cellUpdateFormats(
   values: readonly (readonly ExcelInput[])[],
   currentFormats: readonly (readonly unknown[])[],
+  formulas?: readonly (readonly (string | null)[])[],
 ): (string | null)[][] {
   return values.map((row, rowIndex) =>
     row.map((value, column) => {
       const current = currentFormats[rowIndex]?.[column];
+      // A formula typed into a Text cell stays text: the cell goes back to General.
+      if (formulas?.[rowIndex]?.[column]) return current === textFormat ? "General" : null;
       if (value === "") return null;
       if (typeof value === "string") return current === textFormat ? null : textFormat;
       return current === textFormat ? "General" : null;

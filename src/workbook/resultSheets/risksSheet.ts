@@ -5,7 +5,8 @@ import { isBlank, readNumber } from "../cellValueParsing";
 import type { RisksInput } from "../contractInputs";
 import { type ContractProblem, inputWarning } from "../contractProblems";
 import { productSheetNames } from "../productSheets";
-import type { CellUpdate, CellValue, OwnedSheet } from "../workbookPort";
+import type { CellUpdate, CellValue, OwnedSheet, TableBlock } from "../workbookPort";
+import { inputCellReference, riskBandFormula, riskScoreFormula } from "./riskFormulas";
 import { wholeNumberFormat } from "./numberFormats";
 import { SheetLayout } from "./sheetLayout";
 
@@ -102,29 +103,67 @@ export function risksSheet(input: RisksInput, summary: RiskRegisterSummary, band
     ];
   });
 
+  const scores = layout.place({
+    name: riskBlockNames.scores,
+    title: "Risk scores: score = likelihood × impact (live formulas on the CBA_Risks ratings)",
+    header: ["ID", "Category", "Risk", "Likelihood", "Impact", "Score", "Band", "Factors"],
+    rows: scoreRows,
+    columnFormats: [null, null, null, wholeNumberFormat, wholeNumberFormat, wholeNumberFormat, null, null],
+  });
+  // Likelihood and impact refer to CBA_Risks, score and band are computed from them in the row.
+  const scoreColumns = columnsOf(scores);
+  scores.formulas = summary.risks.map((scored, index) => {
+    const { ratingCells } = byKey.get(scored.name)!;
+    const row = scoreColumns.firstRow + index;
+    const at = (column: number) => `${scoreColumns.letter(column)}${row}`;
+    return [
+      null,
+      null,
+      null,
+      inputCellReference(ratingCells.sheet, ratingCells.likelihood),
+      inputCellReference(ratingCells.sheet, ratingCells.impact),
+      riskScoreFormula(at(3), at(4)),
+      riskBandFormula(at(5), bands),
+      null,
+    ];
+  });
+  const scoreRange = (column: number) => scoreColumns.absoluteRange(column, summary.risks.length);
+  const bandsBlock = layout.place({
+    name: riskBlockNames.bands,
+    title: "Risks per band",
+    header: ["Band", "Scores", "Risks"],
+    rows: bandRows,
+    columnFormats: [null, null, wholeNumberFormat],
+  });
+  if (summary.risks.length > 0) {
+    const bandColumns = columnsOf(bandsBlock);
+    bandsBlock.formulas = bandRows.map((_, index) => [
+      null,
+      null,
+      `=COUNTIF(${scoreRange(6)},${bandColumns.letter(0)}${bandColumns.firstRow + index})`,
+    ]);
+  }
+  const heatMap = layout.place({
+    name: riskBlockNames.heatMap,
+    title: "Heat map: number of risks by impact (down) and likelihood (across), coloured by band",
+    header: ["Impact \\ Likelihood", ...likelihoodLevels.map(String)],
+    rows: heatRows,
+    fills: heatFills,
+    asTable: false,
+  });
+  if (summary.risks.length > 0) {
+    heatMap.formulas = impactLevels.map((impact) => [
+      null,
+      ...likelihoodLevels.map(
+        (likelihood) => `=COUNTIFS(${scoreRange(3)},${likelihood},${scoreRange(4)},${impact})`,
+      ),
+    ]);
+  }
+
   const blocks = [
-    layout.place({
-      name: riskBlockNames.scores,
-      title: "Risk scores: score = likelihood × impact",
-      header: ["ID", "Category", "Risk", "Likelihood", "Impact", "Score", "Band", "Factors"],
-      rows: scoreRows,
-      columnFormats: [null, null, null, wholeNumberFormat, wholeNumberFormat, wholeNumberFormat, null, null],
-    }),
-    layout.place({
-      name: riskBlockNames.bands,
-      title: "Risks per band",
-      header: ["Band", "Scores", "Risks"],
-      rows: bandRows,
-      columnFormats: [null, null, wholeNumberFormat],
-    }),
-    layout.place({
-      name: riskBlockNames.heatMap,
-      title: "Heat map: number of risks by impact (down) and likelihood (across), coloured by band",
-      header: ["Impact \\ Likelihood", ...likelihoodLevels.map(String)],
-      rows: heatRows,
-      fills: heatFills,
-      asTable: false,
-    }),
+    scores,
+    bandsBlock,
+    heatMap,
     layout.place({
       name: riskBlockNames.factors,
       title: "Achievability factor coverage",
@@ -136,6 +175,22 @@ export function risksSheet(input: RisksInput, summary: RiskRegisterSummary, band
   return { name: productSheetNames.risks, blocks, charts: [] };
 }
 
+/** Column letters and rows of a placed block's data, for formulas that refer within it. */
+function columnsOf(block: TableBlock): {
+  firstRow: number;
+  letter: (column: number) => string;
+  absoluteRange: (column: number, rowCount: number) => string;
+} {
+  const top = parseCellAddress(block.topLeft);
+  const letter = (column: number) => cellAddress({ row: 1, column: top.column + column }).replace(/\d+$/, "");
+  return {
+    firstRow: top.row + 1,
+    letter,
+    absoluteRange: (column, rowCount) =>
+      `$${letter(column)}$${top.row + 1}:$${letter(column)}$${top.row + Math.max(rowCount, 1)}`,
+  };
+}
+
 function factorText(factors: readonly number[]): string {
   return factors.join(", ");
 }
@@ -143,15 +198,18 @@ function factorText(factors: readonly number[]): string {
 /**
  * Scores and bands written back into the Score and Band columns of CBA_Risks, one update per run
  * of consecutive rows, plus a warning for each score typed by hand that disagrees with
- * likelihood × impact (the refresh replaces it).
+ * likelihood × impact (the refresh replaces it). Given the bands, each is a live formula on the
+ * row's likelihood and impact (the computed value cached), so an edited rating rescores at once.
  */
 export function riskWriteBack(
   input: RisksInput,
   summary: RiskRegisterSummary,
+  bands?: RiskBands,
 ): { updates: CellUpdate[]; warnings: ContractProblem[] } {
   const scored = new Map(summary.risks.map((risk) => [risk.name, risk] as const));
   const warnings: ContractProblem[] = [];
-  const cells: { sheet: string; column: number; row: number; value: CellValue }[] = [];
+  const cells: { sheet: string; column: number; row: number; value: CellValue; formula: string | null }[] =
+    [];
   for (const risk of input.risks) {
     const result = scored.get(risk.key);
     if (!result) continue;
@@ -168,30 +226,54 @@ export function riskWriteBack(
           ),
         );
       }
+    }
+    const sameSheet = (target: { sheet: string }) => target.sheet === risk.ratingCells.sheet;
+    const scoreExpression = `${risk.ratingCells.likelihood}*${risk.ratingCells.impact}`;
+    if (risk.scoreTarget) {
       cells.push({
         sheet: risk.scoreTarget.sheet,
         ...parseCellAddress(risk.scoreTarget.address),
         value: result.score,
+        formula:
+          bands && sameSheet(risk.scoreTarget)
+            ? riskScoreFormula(risk.ratingCells.likelihood, risk.ratingCells.impact)
+            : null,
       });
     }
     if (risk.bandTarget) {
+      const scoreCell =
+        risk.scoreTarget && sameSheet(risk.scoreTarget) ? risk.scoreTarget.address : undefined;
       cells.push({
         sheet: risk.bandTarget.sheet,
         ...parseCellAddress(risk.bandTarget.address),
         value: result.band,
+        formula:
+          bands && sameSheet(risk.bandTarget)
+            ? riskBandFormula(scoreCell ?? `(${scoreExpression})`, bands)
+            : null,
       });
     }
   }
   cells.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.column - b.column || a.row - b.row);
   const updates: CellUpdate[] = [];
-  let run: { sheet: string; column: number; firstRow: number; values: CellValue[][] } | undefined;
+  let run:
+    | {
+        sheet: string;
+        column: number;
+        firstRow: number;
+        values: CellValue[][];
+        formulas: (string | null)[][];
+      }
+    | undefined;
   const flush = () => {
-    if (run)
-      updates.push({
-        sheet: run.sheet,
-        topLeft: cellAddress({ row: run.firstRow, column: run.column }),
-        values: run.values,
-      });
+    if (!run) return;
+    const update: CellUpdate = {
+      sheet: run.sheet,
+      topLeft: cellAddress({ row: run.firstRow, column: run.column }),
+      values: run.values,
+    };
+    if (run.formulas.some(([formula]) => formula !== null)) update.formulas = run.formulas;
+    updates.push(update);
   };
   for (const cell of cells) {
     if (
@@ -201,10 +283,17 @@ export function riskWriteBack(
       run.firstRow + run.values.length === cell.row
     ) {
       run.values.push([cell.value]);
+      run.formulas.push([cell.formula]);
       continue;
     }
     flush();
-    run = { sheet: cell.sheet, column: cell.column, firstRow: cell.row, values: [[cell.value]] };
+    run = {
+      sheet: cell.sheet,
+      column: cell.column,
+      firstRow: cell.row,
+      values: [[cell.value]],
+      formulas: [[cell.formula]],
+    };
   }
   flush();
   return { updates, warnings };

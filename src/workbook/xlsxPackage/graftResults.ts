@@ -2,7 +2,6 @@ import { posix } from "node:path";
 import JSZip from "jszip";
 import { cellAddress } from "../cellAddress";
 import { ownedSheetMarkerPrefix } from "../workbookPort";
-import type { CellValue } from "../workbookPort";
 import {
   ContentTypes,
   contentTypes,
@@ -15,7 +14,7 @@ import {
   relativeTarget,
   type Relationship,
 } from "./packageParts";
-import { productSheetForUserPackage, setCells, sharedStringItems } from "./sheetCells";
+import { type CellWrite, productSheetForUserPackage, setCells, sharedStringItems } from "./sheetCells";
 import { mergeStyles } from "./styleSheetMerge";
 import { definedNameEntries, editWorkbookXml, referencedSheets, sheetEntries } from "./workbookXml";
 import { attribute, escapeXml, withAttribute } from "./xmlText";
@@ -31,7 +30,7 @@ export interface ResultGraft {
   /** Workbook-scoped names the product adds: ownership markers and plain blocks. */
   names: { name: string; reference: string }[];
   /** Cells of user sheets the product owns (Score and Band of CBA_Risks). */
-  cellUpdates: { sheet: string; row: number; column: number; value: CellValue }[];
+  cellUpdates: ({ sheet: string; row: number; column: number } & CellWrite)[];
 }
 
 const tableContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
@@ -173,7 +172,7 @@ export async function graftResults(original: Buffer | Uint8Array, graft: ResultG
   }
 
   // Cells of user sheets: edited where they stand.
-  const updatesBySheet = new Map<string, { row: number; column: number; value: CellValue }[]>();
+  const updatesBySheet = new Map<string, ({ row: number; column: number } & CellWrite)[]>();
   for (const update of graft.cellUpdates) {
     const list = updatesBySheet.get(update.sheet) ?? [];
     list.push(update);

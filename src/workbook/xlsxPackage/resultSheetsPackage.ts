@@ -9,12 +9,16 @@ import {
 } from "../cellAddress";
 import { measureColumnWidths } from "../columnWidths";
 import type { CellValue, OwnedSheet } from "../workbookPort";
+import { formulaAt } from "../formulaCells";
+import { formulaCellXml } from "./sheetCells";
 import { escapeXml } from "./xmlText";
 
 /** A result cell: its value and the key of its format. */
 interface ResultCell {
   value: CellValue;
   style: StyleKey;
+  /** A live formula whose cached result `value` is. */
+  formula?: string;
 }
 
 /** What a result cell's format is made of; "" parts are the defaults. */
@@ -91,6 +95,7 @@ function cellXml(reference: string, cell: ResultCell, styles: ResultStyles): str
   const index = styles.index(cell.style);
   const s = index === 0 ? "" : ` s="${index}"`;
   const { value } = cell;
+  if (cell.formula !== undefined) return formulaCellXml(reference, s, cell.formula, value);
   if (value === null || value === undefined) return `<c r="${reference}"${s}/>`;
   if (typeof value === "number" && Number.isFinite(value))
     return `<c r="${reference}"${s}><v>${value}</v></c>`;
@@ -137,7 +142,9 @@ function sheetParts(sheet: OwnedSheet, styles: ResultStyles, firstTableId: numbe
           fill: colour === null ? "" : `FF${colour.replace(/^#/, "").toUpperCase()}`,
           numberFormat: block.columnFormats?.[c] ?? "",
         };
-        if (value !== null || style.fill !== "" || style.numberFormat !== "")
+        const formula = formulaAt(block, r, c);
+        if (formula !== undefined) put(top.row + 1 + r, top.column + c, { value, style, formula });
+        else if (value !== null || style.fill !== "" || style.numberFormat !== "")
           put(top.row + 1 + r, top.column + c, { value, style });
       }),
     );

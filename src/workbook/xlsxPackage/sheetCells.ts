@@ -49,9 +49,35 @@ export function sharedStringItems(sharedStringsXml: string | undefined): string[
   return elements(sharedStringsXml, "si").map((item) => item.inner);
 }
 
+/** A new cell value, with the live formula whose cached result it is, if any. */
+export interface CellWrite {
+  value: CellValue;
+  /** A1 formula starting with "=". */
+  formula?: string;
+}
+
+/**
+ * A formula cell: the formula (without its "=") and its cached result, typed so Excel shows the
+ * result before recalculating. `styleAttribute` is "" or ` s="…"`.
+ */
+export function formulaCellXml(
+  reference: string,
+  styleAttribute: string,
+  formula: string,
+  value: CellValue,
+): string {
+  const f = `<f>${escapeXml(formula.replace(/^=/, ""))}</f>`;
+  const s = styleAttribute;
+  if (value === null || value === undefined) return `<c r="${reference}"${s}>${f}</c>`;
+  if (typeof value === "number") return `<c r="${reference}"${s}>${f}<v>${String(value)}</v></c>`;
+  if (typeof value === "boolean") return `<c r="${reference}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
+  return `<c r="${reference}"${s} t="str">${f}<v>${escapeXml(value)}</v></c>`;
+}
+
 /** A cell as it is written into a user's sheet, keeping its address and format. */
-function cellXml(reference: string, style: string | undefined, value: CellValue): string {
+function cellXml(reference: string, style: string | undefined, { value, formula }: CellWrite): string {
   const s = style === undefined ? "" : ` s="${escapeXml(style)}"`;
+  if (formula !== undefined) return formulaCellXml(reference, s, formula, value);
   if (value === null || value === undefined) return `<c r="${reference}"${s}/>`;
   if (typeof value === "number") return `<c r="${reference}"${s}><v>${String(value)}</v></c>`;
   if (typeof value === "boolean") return `<c r="${reference}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
@@ -64,11 +90,12 @@ function columnOf(reference: string): number {
 }
 
 /** Rows that carry one row's new cell values, by column. */
-type RowUpdates = Map<number, Map<number, CellValue>>;
+type RowUpdates = Map<number, Map<number, CellWrite>>;
 
 /**
  * Sets cells of a user's sheet part, touching only those `<c>` elements: each keeps its format
- * (its `s`), loses its formula, and takes the new value; a missing row or cell is added in order.
+ * (its `s`), loses its formula, and takes the new value (or the new formula with the value as its
+ * cached result); a missing row or cell is added in order.
  * Every other byte of the part is kept.
  *
  * @example
@@ -76,12 +103,12 @@ type RowUpdates = Map<number, Map<number, CellValue>>;
  */
 export function setCells(
   sheetXml: string,
-  updates: readonly { row: number; column: number; value: CellValue }[],
+  updates: readonly ({ row: number; column: number } & CellWrite)[],
 ): string {
   const byRow: RowUpdates = new Map();
-  for (const { row, column, value } of updates) {
-    const cells = byRow.get(row) ?? new Map<number, CellValue>();
-    cells.set(column, value);
+  for (const { row, column, value, formula } of updates) {
+    const cells = byRow.get(row) ?? new Map<number, CellWrite>();
+    cells.set(column, formula === undefined ? { value } : { value, formula });
     byRow.set(row, cells);
   }
   const dataAt = sheetXml.search(/<sheetData\b/);
@@ -126,12 +153,12 @@ export function setCells(
   return `${head}${openTag}${parts.join("")}</sheetData>${after}`;
 }
 
-function newRow(number: number, cells: Map<number, CellValue>): string {
+function newRow(number: number, cells: Map<number, CellWrite>): string {
   const sorted = [...cells.entries()].sort(([a], [b]) => a - b);
   return `<row r="${number}">${sorted.map(([column, value]) => cellXml(cellAddress({ row: number, column }), undefined, value)).join("")}</row>`;
 }
 
-function updatedRow(rowXml: string, number: number, cells: Map<number, CellValue>): string {
+function updatedRow(rowXml: string, number: number, cells: Map<number, CellWrite>): string {
   const startTag = /^<row\b[^>]*>/.exec(rowXml)![0];
   const openTag = startTag.endsWith("/>") ? startTag.replace(/\s*\/>$/, ">") : startTag;
   const inner = startTag.endsWith("/>") ? "" : rowXml.slice(startTag.length, rowXml.length - "</row>".length);
