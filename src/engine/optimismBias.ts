@@ -47,8 +47,9 @@ const bounds = (upper: string, lower: string): OptimismBiasBounds => ({
 
 /**
  * The default optimism-bias table: HM Treasury, "Supplementary Green Book Guidance: Optimism
- * Bias" (2003), Table 1 "Recommended adjustment ranges", prepared from Mott MacDonald (2002),
- * "Review of Large Public Procurement in the UK", Table 2. Works duration upper / lower and capital
+ * Bias" (2003, https://www.gov.uk/government/publications/green-book-supplementary-guidance-optimism-bias),
+ * Table 1 "Recommended adjustment ranges", prepared from Mott MacDonald (2002), "Review of Large
+ * Public Procurement in the UK", Table 2 (figures checked against that table again in 2026). Works duration upper / lower and capital
  * expenditure upper / lower, in percent: non-standard buildings 39 / 2 and 51 / 4; standard
  * buildings 4 / 1 and 24 / 2; non-standard civil engineering 25 / 3 and 66 / 6; standard civil
  * engineering 20 / 1 and 44 / 3; equipment / development (which covers IT systems) 54 / 10 and
@@ -192,13 +193,13 @@ export interface ConfidenceGrade {
 }
 
 /**
- * The default confidence-grade table, after HM Treasury, New Economy and partners, "Supporting
- * public service transformation: cost benefit analysis guidance for local partnerships" (2014),
- * whose model applies a larger optimism-bias correction the weaker the evidence behind an estimate:
- * grade 1 0%, 2 5%, 3 10%, 4 15%, 5 25%, 6 40%. These are the figures as that model is widely
- * used; they could not be checked against the guidance's own text when this was written, so
- * confirm them against the edition you cite. Partnerships adapt the grades, so every function
- * that uses the table takes another in its place.
+ * The product's ILLUSTRATIVE default confidence-grade table: grade 1 0%, 2 5%, 3 10%, 4 15%, 5 25%,
+ * 6 40%. It follows the idea of HM Treasury, New Economy and partners, "Supporting public service
+ * transformation: cost benefit analysis guidance for local partnerships" (2014) — a larger
+ * optimism-bias correction the weaker the evidence behind an estimate — but these figures are
+ * not verified against any published table (none was found when this was checked), so they are
+ * a placeholder for the user to edit: in a workbook, with a CBA_ConfidenceGrades range; here, by
+ * passing another table to every function that takes one.
  *
  * @example
  * defaultConfidenceGrades.find((g) => g.grade === 4)!.rate.toString() // → "0.15"

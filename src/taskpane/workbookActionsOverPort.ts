@@ -11,7 +11,7 @@ import type { ContractProblem } from "../workbook/contractProblems";
 import { readContract } from "../workbook/contractReader";
 import { inputFingerprint } from "../workbook/inputFingerprint";
 import { validateContract } from "../workbook/contractValidator";
-import { inputRangeNames } from "../workbook/inputContract";
+import { allInputRangeNames, inputRangeNames } from "../workbook/inputContract";
 import { refreshWorkbook, type RefreshReport } from "../workbook/refreshWorkbook";
 import { planForSection } from "../workbook/refreshSections";
 import { blankTemplateNotes, blankTemplateRanges } from "../workbook/samples/blankTemplate";
@@ -67,7 +67,7 @@ export function workbookActionsOverPort(
 
   return {
     async inspect(): Promise<WorkbookInspection> {
-      const snapshot = await port.read(Object.values(inputRangeNames));
+      const snapshot = await port.read(allInputRangeNames);
       const { inputs, problems: readProblems } = readContract(snapshot);
       const problems = [...readProblems, ...validateContract(inputs, snapshot.sheets)];
       const present = Object.values(inputRangeNames).filter((name) =>

@@ -13,6 +13,7 @@ import { type Amount, Money } from "../engine/money";
 import { contingencyCase } from "../engine/scenarios";
 import type { BaselineInput, ContractInputs } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
+import { type OptimismBiasStep, optimismBiasStep } from "./optimismBiasStep";
 
 /** A case to compute with the start of the programme put back by whole years. */
 export interface DelayedCase {
@@ -26,6 +27,8 @@ export interface ContractBusinessCase {
   delayedCases: DelayedCase[];
   /** Which cases are scenarios or contingencies derived from an input case, by name. */
   derivedCases: Map<string, { from: string; description: string }>;
+  /** Present when optimism bias is applied: the documented step behind the `+ optimism bias` cases. */
+  optimismBias?: OptimismBiasStep;
 }
 
 /**
@@ -43,7 +46,7 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
   const horizon = settings.horizonYears;
 
   const usedProfiles = new Map<string, Amount[]>();
-  const lines: Line[] = linesInput.lines.map((input) => {
+  let lines: Line[] = linesInput.lines.map((input) => {
     const values: Record<string, LineValue> = {};
     for (const [name, { value }] of input.values) values[name] = value;
     const line: Line = {
@@ -87,6 +90,14 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
   const cases: CaseDefinition[] = linesInput.cases.map((name) => ({ name }));
   const derivedCases = new Map<string, { from: string; description: string }>();
   const delayedCases: DelayedCase[] = [];
+  // Optimism-bias cases are input cases of their own (each line adjusted at its own rate), before
+  // the contingency and scenarios, which may be based on them.
+  const optimism = optimismBiasStep(inputs, lines, settings.roundingUnit);
+  if (optimism) {
+    lines = optimism.lines;
+    cases.push(...optimism.cases);
+    for (const [name, derived] of optimism.derivedCases) derivedCases.set(name, derived);
+  }
   const contingencyName = lookup.contingencyCaseName();
   if (settings.contingency && contingencyName !== undefined) {
     const from = lookup.contingencySourceCase()!;
@@ -133,7 +144,9 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
   if (inputs.baselineFte) model.baselineFte = baselineRows(inputs.baselineFte);
   if (settings.firstFinancialYear !== undefined)
     model.settings.firstFinancialYear = settings.firstFinancialYear;
-  return { model, delayedCases, derivedCases };
+  return optimism
+    ? { model, delayedCases, derivedCases, optimismBias: optimism.step }
+    : { model, delayedCases, derivedCases };
 }
 
 function baselineRows(baseline: BaselineInput | undefined): BaselineRow[] {

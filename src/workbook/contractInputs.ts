@@ -2,6 +2,7 @@ import type { LineKind, LineValue, ShareBasis, Timing } from "../engine/business
 import type { Money } from "../engine/money";
 import type { PublishedMeasure } from "../engine/publishedMeasures";
 import type { RiskBands } from "../engine/riskRegister";
+import type { ConfidenceGradesInput, OptimismBiasInput, OptimismBiasSetting } from "./optimismBiasInputs";
 import type { CellValue } from "./workbookPort";
 
 /**
@@ -20,6 +21,8 @@ export interface ContractInputs {
   scenarios?: ScenariosInput;
   risks?: RisksInput;
   published?: PublishedInput;
+  optimismBias?: OptimismBiasInput;
+  confidenceGrades?: ConfidenceGradesInput;
   /** Where each input range found sits, by contract name: used to protect it from result sheets. */
   locations: { range: string; sheet: string }[];
 }
@@ -85,6 +88,9 @@ export interface LineInput {
   /** Cost or Benefit from the optional Kind column; absent = by timing and sign. */
   kind?: LineKind;
   kindCell?: string;
+  /** The CBA_OptimismBias category named in the optional Optimism bias column; absent = none. */
+  optimismBias?: string;
+  optimismBiasCell?: string;
 }
 
 /**
@@ -146,6 +152,8 @@ export interface ContractSettings {
   contingency?: { onCosts: Money; onSavings: Money; caseName?: string; cell: string };
   seed?: number;
   achievabilityFactors?: number;
+  /** The Optimism bias setting when given (absent = Include when CBA_OptimismBias is present). */
+  optimismBias?: OptimismBiasSetting;
   /** Every setting in force, for the CBA Checks sheet. */
   used: SettingUsed[];
   /** Value cell of each setting given in the workbook. */

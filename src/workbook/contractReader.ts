@@ -1,7 +1,9 @@
 import type { ContractInputs } from "./contractInputs";
 import type { ContractProblem } from "./contractProblems";
 import { readBaseline } from "./contractReading/baselineRange";
+import { readConfidenceGrades } from "./contractReading/confidenceGradesRange";
 import { readLines } from "./contractReading/linesRange";
+import { readOptimismBias } from "./contractReading/optimismBiasRange";
 import { PartnerCodes } from "./contractReading/partnerCodes";
 import { readPartners } from "./contractReading/partnersRange";
 import { readPools } from "./contractReading/poolsRange";
@@ -10,7 +12,7 @@ import { readPublished } from "./contractReading/publishedRange";
 import { readRisks } from "./contractReading/risksRange";
 import { readScenarios } from "./contractReading/scenariosRange";
 import { readSettings } from "./contractReading/settingsRange";
-import { inputRangeNames } from "./inputContract";
+import { inputRangeNames, optimismBiasRangeNames } from "./inputContract";
 import { InputTable } from "./inputTable";
 import type { WorkbookSnapshot } from "./workbookPort";
 
@@ -53,6 +55,8 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
     scenarios: table(inputRangeNames.scenarios),
     risks: table(inputRangeNames.risks),
     published: table(inputRangeNames.published),
+    optimismBias: table(optimismBiasRangeNames.optimismBias),
+    confidenceGrades: table(optimismBiasRangeNames.confidenceGrades),
   };
 
   const settings = readSettings(tables.settings, problems);
@@ -73,5 +77,8 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
   if (tables.scenarios) inputs.scenarios = readScenarios(tables.scenarios, problems);
   if (tables.risks) inputs.risks = readRisks(tables.risks, problems);
   if (tables.published) inputs.published = readPublished(tables.published, problems);
+  if (tables.optimismBias) inputs.optimismBias = readOptimismBias(tables.optimismBias, problems);
+  if (tables.confidenceGrades)
+    inputs.confidenceGrades = readConfidenceGrades(tables.confidenceGrades, problems);
   return { inputs, problems };
 }

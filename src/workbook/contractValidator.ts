@@ -8,9 +8,12 @@ import type { ContractInputs, LineInput, PoolInput } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
 import { type ContractProblem, inputError, inputWarning } from "./contractProblems";
 import { inputRangeNames } from "./inputContract";
-import { allProductSheetNames, productSheetsFor, sameSheetName } from "./productSheets";
+import { optimismBiasCaseNames } from "./optimismBiasCategories";
+import { validateOptimismBias } from "./optimismBiasValidation";
+import { productSheetsFor, refreshedSheetNames, sameSheetName } from "./productSheets";
 import { apportionmentBlockNames } from "./resultSheets/apportionmentSheet";
 import { checkBlockNames } from "./resultSheets/checksSheet";
+import { optimismBiasBlockNames } from "./resultSheets/optimismBiasSheet";
 import { partnerBlockNames } from "./resultSheets/partnersSheet";
 import { riskBlockNames } from "./resultSheets/risksSheet";
 import type { SheetInfo, WorkbookSnapshot } from "./workbookPort";
@@ -21,6 +24,7 @@ export const fixedOutputNames: readonly string[] = [
   ...Object.values(partnerBlockNames).filter((name) => !name.endsWith("_")),
   ...Object.values(riskBlockNames),
   ...Object.values(checkBlockNames),
+  ...Object.values(optimismBiasBlockNames),
 ];
 
 /**
@@ -30,7 +34,7 @@ export const fixedOutputNames: readonly string[] = [
 export function outputNameProblems(snapshot: WorkbookSnapshot): ContractProblem[] {
   const owned = (sheet: string) =>
     snapshot.sheets.some((s) => s.ownedByProduct && sameSheetName(s.name, sheet)) &&
-    allProductSheetNames.some((name) => sameSheetName(name, sheet));
+    refreshedSheetNames.some((name) => sameSheetName(name, sheet));
   return fixedOutputNames.flatMap((name) => {
     const found = snapshot.ranges.get(name.toUpperCase());
     if (!found || owned(found.sheet)) return [];
@@ -130,6 +134,7 @@ function validateBusinessCase(
   validateProfiles(inputs, lookup, problems);
   validateCases(inputs, lookup, problems);
   validatePublished(inputs, lookup, problems);
+  problems.push(...validateOptimismBias(inputs));
   const cases = lines.cases;
   if (inputs.scenarios && !(cases.includes("Best") && cases.includes("Worst"))) {
     problems.push(
@@ -145,7 +150,7 @@ function validateBusinessCase(
 
 /** Every case name the business case computes: input cases, the contingency case, scenarios. */
 function caseNames(inputs: ContractInputs, lookup: ContractLookup): string[] {
-  const names = [...inputs.lines!.cases];
+  const names = [...inputs.lines!.cases, ...optimismBiasCaseNames(inputs)];
   const contingency = lookup.contingencyCaseName();
   if (inputs.settings.contingency && contingency !== undefined) names.push(contingency);
   for (const scenario of inputs.scenarios?.scenarios ?? []) names.push(scenario.name);
@@ -535,6 +540,7 @@ function validateProfiles(inputs: ContractInputs, lookup: ContractLookup, proble
 function validateCases(inputs: ContractInputs, lookup: ContractLookup, problems: ContractProblem[]): void {
   const inputCases = inputs.lines!.cases;
   const known = new Set(inputCases.map((name) => name.toLowerCase()));
+  for (const name of optimismBiasCaseNames(inputs)) known.add(name.toLowerCase());
   const contingency = inputs.settings.contingency;
   if (contingency) {
     const source = lookup.contingencySourceCase();
@@ -611,7 +617,7 @@ function validateResultSheets(
     }
   }
   const replaced = sheets.filter(
-    (sheet) => sheet.ownedByProduct && allProductSheetNames.some((name) => sameSheetName(name, sheet.name)),
+    (sheet) => sheet.ownedByProduct && refreshedSheetNames.some((name) => sameSheetName(name, sheet.name)),
   );
   for (const location of inputs.locations) {
     const sheet = replaced.find((s) => sameSheetName(s.name, location.sheet));

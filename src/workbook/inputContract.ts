@@ -17,8 +17,20 @@ export const inputRangeNames = {
   published: "CBA_Published",
 } as const;
 
+/**
+ * The optimism-bias ranges: read with the others, but kept out of `inputRangeNames`, whose ranges
+ * the task pane lists and a complete sample such as Hampshire's has.
+ */
+export const optimismBiasRangeNames = {
+  optimismBias: "CBA_OptimismBias",
+  confidenceGrades: "CBA_ConfidenceGrades",
+} as const;
+
 /** Every name a refresh asks the workbook for, in reading order. */
-export const allInputRangeNames: readonly string[] = Object.values(inputRangeNames);
+export const allInputRangeNames: readonly string[] = [
+  ...Object.values(inputRangeNames),
+  ...Object.values(optimismBiasRangeNames),
+];
 
 /** A column the contract knows, with the headers accepted for it (compared after normalising). */
 export interface ContractColumn {
@@ -62,6 +74,7 @@ export const lineColumns = {
   allocation: column("allocation", "Allocation", "Allocated to", "Pool or partner"),
   profile: column("profile", "Profile", "Phasing"),
   kind: column("kind", "Kind", "Cost or benefit"),
+  optimismBias: column("optimismBias", "Optimism bias", "Optimism bias category", "OB category"),
 };
 
 /** The input cases a line can carry, in the order results show them when the columns allow. */
@@ -96,6 +109,23 @@ export const publishedColumns = {
   partner: column("partner", "Partner", "Partner code"),
   value: column("value", "Published value", "Value", "Published"),
   printedTo: column("printedTo", "Printed to", "Rounding", "Precision"),
+};
+
+/** CBA_OptimismBias: one row per optimism-bias category the lines name. */
+export const optimismBiasColumns = {
+  category: column("category", "Category", "Optimism bias category"),
+  projectType: column("projectType", "Project type"),
+  appliesTo: column("appliesTo", "Applies to"),
+  upperBound: column("upperBound", "Upper bound", "Upper bound %"),
+  mitigation: column("mitigation", "Mitigation", "Mitigation %", "Mitigated"),
+  reason: column("reason", "Reason", "Mitigation reason", "Evidence"),
+  grade: column("grade", "Confidence grade", "Grade"),
+};
+
+/** CBA_ConfidenceGrades: the user's data-confidence grades and the reduction each applies. */
+export const confidenceGradeColumns = {
+  grade: column("grade", "Grade", "Confidence grade"),
+  reduction: column("reduction", "Reduction", "Optimism bias", "Rate"),
 };
 
 export const riskColumns = {
@@ -134,6 +164,7 @@ export const settingKeys = {
     "Achievability factors",
     "Number of achievability factors",
   ),
+  optimismBias: column("optimismBias", "Optimism bias"),
 };
 
 export type SettingKey = keyof typeof settingKeys;

@@ -1,4 +1,5 @@
 import type { ContractInputs } from "./contractInputs";
+import { optimismBiasIncluded } from "./optimismBiasCategories";
 
 /** The sheets this product owns and rewrites in full on every refresh. */
 export const productSheetNames = {
@@ -12,6 +13,16 @@ export const productSheetNames = {
 export const allProductSheetNames: readonly string[] = Object.values(productSheetNames);
 
 /**
+ * The optimism-bias step's sheet: owned and refreshed like the sheets above, but written only for
+ * a workbook with CBA_OptimismBias, so it is kept out of `productSheetNames` (whose sheets a full
+ * workbook such as the Hampshire sample fills).
+ */
+export const optimismBiasSheetName = "CBA Optimism Bias";
+
+/** Every sheet a refresh writes or empties: `allProductSheetNames` and the optimism-bias sheet. */
+export const refreshedSheetNames: readonly string[] = [...allProductSheetNames, optimismBiasSheetName];
+
+/**
  * The sheet a Monte Carlo simulation writes. The product owns it like the others, but a refresh
  * neither writes nor empties it: it is written only when a simulation is run (the task pane, or
  * `cba simulate`), so it is not one of `productSheetNames`.
@@ -19,10 +30,14 @@ export const allProductSheetNames: readonly string[] = Object.values(productShee
 export const simulationSheetName = "CBA Simulation";
 
 /** Which result sheets a refresh of these inputs fills: only those the inputs allow. */
-export function productSheetsFor(inputs: Pick<ContractInputs, "lines" | "risks" | "scenarios">): string[] {
+export function productSheetsFor(
+  inputs: Pick<ContractInputs, "lines" | "risks" | "scenarios"> &
+    Partial<Pick<ContractInputs, "optimismBias" | "settings">>,
+): string[] {
   const sheets: string[] = [];
   if (inputs.lines) sheets.push(productSheetNames.apportionment, productSheetNames.partners);
   if (inputs.lines && inputs.scenarios) sheets.push(productSheetNames.scenarios);
+  if (inputs.lines && optimismBiasIncluded(inputs)) sheets.push(optimismBiasSheetName);
   if (inputs.risks) sheets.push(productSheetNames.risks);
   sheets.push(productSheetNames.checks);
   return sheets;

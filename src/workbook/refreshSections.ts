@@ -2,19 +2,20 @@
  * The parts of the results a user can refresh on their own, and which result sheets each one
  * rewrites: a section's refresh runs the whole pipeline but writes only its own part of the plan.
  */
-import { productSheetNames, sameSheetName } from "./productSheets";
+import { optimismBiasSheetName, productSheetNames, sameSheetName } from "./productSheets";
 import type { WritePlan } from "./workbookPort";
 
 /** A part of the results refreshed on its own; "all" rewrites every result sheet. */
 export type RefreshSection = "all" | "apportionment" | "partners" | "risks";
 
 /**
- * Result sheets each section rewrites (scenarios are partner results under other assumptions); the
- * checks sheet is rewritten with every section, since it reports on the inputs as they are now.
+ * Result sheets each section rewrites (scenarios and optimism bias are partner results under other
+ * assumptions); the checks sheet is rewritten with every section, since it reports on the inputs
+ * as they are now.
  */
 export const sectionSheets: Readonly<Record<Exclude<RefreshSection, "all">, readonly string[]>> = {
   apportionment: [productSheetNames.apportionment],
-  partners: [productSheetNames.partners, productSheetNames.scenarios],
+  partners: [productSheetNames.partners, productSheetNames.scenarios, optimismBiasSheetName],
   risks: [productSheetNames.risks],
 };
 

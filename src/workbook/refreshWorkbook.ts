@@ -12,10 +12,11 @@ import { type ContractProblem, hasErrors, inputError } from "./contractProblems"
 import { readContract } from "./contractReader";
 import { fixedOutputNames, outputNameProblems, validateContract } from "./contractValidator";
 import { allInputRangeNames } from "./inputContract";
+import type { OptimismBiasStep } from "./optimismBiasStep";
 import { outputNamesTaken } from "./outputNames";
 import { withoutFormulas } from "./formulaCells";
 import { inputFingerprint } from "./inputFingerprint";
-import { allProductSheetNames, productSheetNames } from "./productSheets";
+import { productSheetNames, refreshedSheetNames } from "./productSheets";
 import { productVersion } from "./productVersion";
 import { checkPublished, type PublishedCheckRow } from "./publishedFigures";
 import { provenanceBlockName } from "./resultSheets/provenanceBlock";
@@ -45,6 +46,7 @@ export interface RefreshReport {
     model: BusinessCaseModel;
     result: BusinessCaseResult;
     derivedCases: ReadonlyMap<string, { from: string; description: string }>;
+    optimismBias?: OptimismBiasStep;
   };
   risks?: RiskRegisterSummary;
   /** Self-consistency of the results: the product re-adding its own figures. */
@@ -62,7 +64,7 @@ export interface RefreshReport {
 }
 
 /** The provenance block names of the refresh's sheets: like every output name, they must be free. */
-const provenanceOutputNames = allProductSheetNames.map(provenanceBlockName);
+const provenanceOutputNames = refreshedSheetNames.map(provenanceBlockName);
 
 /**
  * One refresh: read the contract's ranges (one read), check the whole contract, compute the
@@ -96,7 +98,7 @@ export async function refreshWorkbook(
   ];
   if (inputs.lines && inputs.scenarios)
     problems.push(...outputNamesTaken(snapshot, scenarioOutputNames, productSheetNames.scenarios));
-  for (const sheet of allProductSheetNames)
+  for (const sheet of refreshedSheetNames)
     problems.push(...outputNamesTaken(snapshot, [provenanceBlockName(sheet)], sheet));
   if (hasErrors(problems)) return { status: "invalid", problems, ...stamp };
 
@@ -111,6 +113,7 @@ export async function refreshWorkbook(
       const contract = businessCaseFromContract(inputs);
       const result = computeContractBusinessCase(contract);
       report.businessCase = { model: contract.model, result, derivedCases: contract.derivedCases };
+      if (contract.optimismBias) report.businessCase.optimismBias = contract.optimismBias;
       report.reconciliation = reconcileResults(contract.model, result);
       report.published = checkPublished(inputs, contract.model, result);
       if (inputs.scenarios) {
@@ -149,6 +152,9 @@ export async function refreshWorkbook(
       planInput.businessCase = report.businessCase;
       planInput.provenance!.discountRate = report.businessCase.model.settings.discountRate;
     }
+    const discountRateCell = inputs.settings.cells.get("discountRate");
+    if (inputs.settings.discountRate.kind === "single" && discountRateCell !== undefined)
+      planInput.discountRateCell = discountRateCell;
     if (report.published) planInput.published = report.published;
     if (report.scenarios) planInput.scenarios = report.scenarios;
     if (risks) planInput.risks = risks;

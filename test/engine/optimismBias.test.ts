@@ -13,7 +13,10 @@ import {
 import { expectEngineError } from "./expectEngineError";
 
 describe("the Green Book optimism-bias table", () => {
-  // HM Treasury, Supplementary Green Book Guidance: Optimism Bias (2003), Table 1, in percent:
+  // HM Treasury, Supplementary Green Book Guidance: Optimism Bias (2003), Table 1, in percent
+  // (https://www.gov.uk/government/publications/green-book-supplementary-guidance-optimism-bias;
+  // the same figures as Mott MacDonald (2002), Review of Large Public Procurement in the UK,
+  // Table 2 "Optimism Bias Guidelines"):
   // [works duration upper, lower, capital (outsourcing: operating) expenditure upper, lower].
   const published: [string, number | null, number | null, number, number][] = [
     ["Standard buildings", 4, 1, 24, 2],

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { ExcelJsWorkbook, toCellValue } from "../../src/workbook/excelJs/excelJsWorkbook";
+import { cellValueOf, ExcelJsWorkbook, toCellValue } from "../../src/workbook/excelJs/excelJsWorkbook";
 import type { WritePlan } from "../../src/workbook/workbookPort";
 import { loadWorkbook, readTable, sheetCells, temporaryFolder } from "./workbookFiles";
 
@@ -85,6 +85,21 @@ describe("ExcelJsWorkbook.read", () => {
       { name: "CBA Partners", ownedByProduct: false },
       { name: "CBA Checks", ownedByProduct: true },
     ]);
+  });
+
+  test("a formula whose cached result is 0, FALSE or empty text reads as that result, not as an uncalculated formula", async () => {
+    const written = new ExcelJS.Workbook();
+    const sheet = written.addWorksheet("S");
+    sheet.getCell("A1").value = { formula: "B1-B1", result: 0 } as ExcelJS.CellValue;
+    sheet.getCell("A2").value = { formula: "1>2", result: false } as ExcelJS.CellValue;
+    sheet.getCell("A3").value = { formula: "B1*2", result: 8 } as ExcelJS.CellValue;
+    sheet.getCell("B1").value = 4;
+    const loaded = new ExcelJS.Workbook();
+    await loaded.xlsx.load(await written.xlsx.writeBuffer());
+    const cells = ["A1", "A2", "A3"].map((address) =>
+      cellValueOf(loaded.getWorksheet("S")!.getCell(address)),
+    );
+    expect(cells).toEqual([0, false, 8]);
   });
 
   test("turns formulas, rich text, hyperlinks, dates and errors into plain values", () => {

@@ -138,6 +138,23 @@ describe("live formulas in the saved workbook", () => {
     expect(sheetScores.map((cell) => read(cell.sheet, cell.row, cell.column))).toContain(5 * impact);
   });
 
+  it("CBA Partners' net benefit, cumulative position and NPV are formulas that recalculate to the engine's figures", async () => {
+    const cells = await formulaCellsOfFile(file, productSheetNames.partners);
+    const npv = cells.filter((cell) => /NPV\(/.test(cell.formula));
+    // 3 partners + the programme, 2 input cases + the contingency and 2 scenarios: every row has one.
+    expect(npv.length).toBeGreaterThanOrEqual(4 * 3);
+    // The rate is the Discount rate cell of CBA_Settings, so Trace Precedents reaches the setting.
+    expect(npv[0]!.formula).toMatch(/^=[A-Z]+\d+\+NPV\('Settings'!\$B\$2,[A-Z]+\d+:[A-Z]+\d+\)$/);
+    const read = recalculatingReader(results);
+    // Cashflows are stored to 2 decimals beyond the £'000 unit and the engine discounts the exact
+    // amounts: over 11 years the recalculated figures may differ by at most 11 × 0.005 = 0.055.
+    for (const cell of cells) {
+      const recalculated = evaluateFormula(cell.formula, cell, read);
+      expect(typeof recalculated).toBe("number");
+      expect(Math.abs((recalculated as number) - (cell.cached as number))).toBeLessThanOrEqual(0.055);
+    }
+  });
+
   it("--values-only writes no formula anywhere, with the same values", async () => {
     const valuesOnlyFile = await refreshed("values-only", { valuesOnly: true });
     const valuesOnly = await loadWorkbook(valuesOnlyFile);

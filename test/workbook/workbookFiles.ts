@@ -76,6 +76,13 @@ function plain(value: ExcelJS.CellValue): CellValue {
   return value instanceof Date ? value.toISOString() : value;
 }
 
+/** A cell's value; a formula's cached result from `cell.result` (`cell.value` drops a result of 0). */
+function cellValue(cell: ExcelJS.Cell): CellValue {
+  if (cell.type === ExcelJS.ValueType.Formula && cell.result !== undefined && cell.result !== null)
+    return plain(cell.result as ExcelJS.CellValue);
+  return plain(cell.value);
+}
+
 /** An Excel table's header and data rows, by table name. */
 export function readTable(workbook: ExcelJS.Workbook, name: string): TableContents {
   for (const sheet of workbook.worksheets) {
@@ -97,7 +104,7 @@ export function readTable(workbook: ExcelJS.Workbook, name: string): TableConten
         sheet: sheet.name,
         ref: entry.table.tableRef,
         header: columns.map((c) => String(plain(sheet.getCell(headerRow!, c).value))),
-        rows: dataRows.map((r) => columns.map((c) => plain(sheet.getCell(r, c).value))),
+        rows: dataRows.map((r) => columns.map((c) => cellValue(sheet.getCell(r, c)))),
         formats: dataRows.map((r) => columns.map((c) => sheet.getCell(r, c).numFmt ?? "")),
       };
     }
@@ -117,7 +124,7 @@ export function sheetCells(workbook: ExcelJS.Workbook, name: string): Record<str
   const cells: Record<string, CellValue> = {};
   sheet.eachRow({ includeEmpty: false }, (row) =>
     row.eachCell({ includeEmpty: false }, (cell) => {
-      cells[cell.address] = plain(cell.value);
+      cells[cell.address] = cellValue(cell);
     }),
   );
   return cells;

@@ -44,6 +44,7 @@ export function readLines(table: InputTable, problems: ContractProblem[]): Lines
   );
   const profileColumn = table.findColumn(lineColumns.profile);
   const kindColumn = table.findColumn(lineColumns.kind);
+  const optimismBiasColumn = table.findColumn(lineColumns.optimismBias);
   const caseColumns = lineCaseColumns
     .map((caseColumn) => ({ name: caseColumn.key, index: table.findColumn(caseColumn) }))
     .filter((c): c is { name: string; index: number } => c.index !== undefined)
@@ -187,6 +188,11 @@ export function readLines(table: InputTable, problems: ContractProblem[]): Lines
         line.kind = kind;
         line.kindCell = kindCell;
       }
+    }
+    const category = cellText(table.cell(row, optimismBiasColumn));
+    if (optimismBiasColumn !== undefined && category !== "") {
+      line.optimismBias = category;
+      line.optimismBiasCell = table.address(row.index, optimismBiasColumn);
     }
     result.lines.push(line);
   }

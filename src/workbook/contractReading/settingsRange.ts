@@ -231,5 +231,18 @@ export function readSettings(table: InputTable | undefined, problems: ContractPr
     settings.achievabilityFactors = parsed.value;
     return String(parsed.value);
   });
+  // No default row: when CBA_OptimismBias is present it is included, and the CBA Optimism Bias sheet says so.
+  applySetting("optimismBias", "Optimism bias", undefined, (value, cell) => {
+    const text = cellText(value).toLowerCase();
+    const include = ["include", "included", "yes", "on"].includes(text);
+    if (!include && !["exclude", "excluded", "no", "off"].includes(text))
+      return void report(
+        cell,
+        "Invalid optimism bias setting",
+        `the optimism bias setting is ${describeCell(value)}; use Include or Exclude`,
+      );
+    settings.optimismBias = { include, cell };
+    return include ? "Include" : "Exclude";
+  });
   return settings;
 }

@@ -416,7 +416,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const typed: { address: string; text: string }[] = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       row.eachCell({ includeEmpty: false }, (cell, column) => {
-        const value = toCellValue(cell.value);
+        const value = cellValueOf(cell);
         if (value === null || value === "") return;
         const inside = areas.some(
           (a) => rowNumber >= a.top && rowNumber <= a.bottom && column >= a.left && column <= a.right,
@@ -497,11 +497,24 @@ function readValues(sheet: ExcelJS.Worksheet, topLeft: string, bottomRight: stri
     const excelRow = sheet.findRow(row);
     const cells: CellValue[] = [];
     for (let column = start.column; column <= end.column; column++) {
-      cells.push(toCellValue(excelRow?.findCell(column)?.value));
+      cells.push(cellValueOf(excelRow?.findCell(column)));
     }
     values.push(cells);
   }
   return values;
+}
+
+/**
+ * A cell's value for the port. A formula's cached result comes from `cell.result`: ExcelJS's
+ * `cell.value` leaves out a result of 0, FALSE or "", which would read as a formula never calculated.
+ */
+export function cellValueOf(cell: ExcelJS.Cell | undefined): CellValue {
+  if (cell === undefined) return null;
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    const result = cell.result as ExcelJS.CellValue | undefined;
+    if (result !== undefined && result !== null) return toCellValue(result);
+  }
+  return toCellValue(cell.value);
 }
 
 /** ExcelJS's cell values (formulas, rich text, hyperlinks, dates, errors) as the port's plain values. */

@@ -10,6 +10,7 @@ import type { PaybackResult } from "../../engine/payback";
 import { columnLetters, parseCellAddress } from "../cellAddress";
 import { productSheetNames } from "../productSheets";
 import type { CellValue, ChartSpec, OwnedSheet, TableBlock } from "../workbookPort";
+import { cashflowFormulas, discountRateOperand, netPresentValueFormula } from "./cashflowFormulas";
 import { amountFormat, returnFormat, yearsFormat } from "./numberFormats";
 import { blockName, SheetLayout } from "./sheetLayout";
 
@@ -73,6 +74,7 @@ export function partnersSheet(
   model: BusinessCaseModel,
   result: BusinessCaseResult,
   derivedCases: ReadonlyMap<string, { from: string; description: string }>,
+  discountRateCell?: string,
 ): OwnedSheet {
   const unit = model.settings.unitLabel;
   const amount = amountFormat(new Money(model.settings.roundingUnit));
@@ -142,60 +144,75 @@ export function partnersSheet(
       cashflowRows.push([code, caseName, measure, ...values.map(stored)]);
   });
 
-  const blocks: TableBlock[] = [
-    layout.place({
-      name: partnerBlockNames.cases,
-      title: "Cases",
-      header: ["Case", "Based on", "Description"],
-      rows: caseRows,
-    }),
-    layout.place({
-      name: partnerBlockNames.results,
-      title: `Results per partner and case (${unit}; set-up costs positive, annual savings in brackets; NPV and cashflows are net benefit, savings minus costs; payback is first and final, blank with a note when there is none)`,
-      header: [
-        "Partner",
-        "Name",
-        "Case",
-        "Set-up",
-        "Annual cost / (saving)",
-        "NPV",
-        "Net ROI",
-        "IRR",
-        "Payback (years)",
-        "Final payback (years)",
-        "Discounted payback (years)",
-        "Final discounted payback (years)",
-        "Years to recover",
-        "Not quantified",
-        "Payback note",
-      ],
-      rows: resultRows,
-      columnFormats: [
-        null,
-        null,
-        null,
-        amount,
-        amount,
-        amount,
-        returnFormat,
-        returnFormat,
-        yearsFormat,
-        yearsFormat,
-        yearsFormat,
-        yearsFormat,
-        yearsFormat,
-        null,
-        null,
-      ],
-    }),
-    layout.place({
-      name: partnerBlockNames.cashflows,
-      title: `Cashflows by year (${unit}; costs and benefits as positive amounts, net benefit = benefits − costs)`,
-      header: ["Partner", "Case", "Measure", ...result.years],
-      rows: cashflowRows,
-      columnFormats: [null, null, null, ...result.years.map(() => amount)],
-    }),
+  const resultHeader = [
+    "Partner",
+    "Name",
+    "Case",
+    "Set-up",
+    "Annual cost / (saving)",
+    "NPV",
+    "Net ROI",
+    "IRR",
+    "Payback (years)",
+    "Final payback (years)",
+    "Discounted payback (years)",
+    "Final discounted payback (years)",
+    "Years to recover",
+    "Not quantified",
+    "Payback note",
   ];
+  const cases = layout.place({
+    name: partnerBlockNames.cases,
+    title: "Cases",
+    header: ["Case", "Based on", "Description"],
+    rows: caseRows,
+  });
+  const results = layout.place({
+    name: partnerBlockNames.results,
+    title: `Results per partner and case (${unit}; set-up costs positive, annual savings in brackets; NPV and cashflows are net benefit, savings minus costs; payback is first and final, blank with a note when there is none; NPV, net benefit and the cumulative position are live formulas on the cashflows below)`,
+    header: resultHeader,
+    rows: resultRows,
+    columnFormats: [
+      null,
+      null,
+      null,
+      amount,
+      amount,
+      amount,
+      returnFormat,
+      returnFormat,
+      yearsFormat,
+      yearsFormat,
+      yearsFormat,
+      yearsFormat,
+      yearsFormat,
+      null,
+      null,
+    ],
+  });
+  const cashflows = layout.place({
+    name: partnerBlockNames.cashflows,
+    title: `Cashflows by year (${unit}; costs and benefits as positive amounts, net benefit = benefits − costs)`,
+    header: ["Partner", "Case", "Measure", ...result.years],
+    rows: cashflowRows,
+    columnFormats: [null, null, null, ...result.years.map(() => amount)],
+  });
+  cashflows.formulas = cashflowFormulas(cashflows, 3);
+  const rate = discountRateOperand(
+    discountRateCell === undefined
+      ? { rate: model.settings.discountRate }
+      : { rate: model.settings.discountRate, cell: discountRateCell },
+    result.years.length,
+  );
+  if (rate !== undefined) {
+    const npvColumn = resultHeader.indexOf("NPV");
+    results.formulas = resultRows.map((row, index) =>
+      row.map((_, column) =>
+        column === npvColumn ? netPresentValueFormula(cashflows, 3, 4 * index + 2, rate) : null,
+      ),
+    );
+  }
+  const blocks: TableBlock[] = [cases, results, cashflows];
 
   const charts: ChartSpec[] = [];
   const taken = new Set<string>(Object.values(partnerBlockNames).map((n) => n.toLowerCase()));

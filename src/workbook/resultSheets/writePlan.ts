@@ -3,13 +3,15 @@ import type { Money } from "../../engine/money";
 import type { RiskBands, RiskRegisterSummary } from "../../engine/riskRegister";
 import type { RisksInput, SettingUsed } from "../contractInputs";
 import type { ContractProblem } from "../contractProblems";
-import { allProductSheetNames, sameSheetName } from "../productSheets";
+import { refreshedSheetNames, sameSheetName } from "../productSheets";
 import type { PublishedCheckRow } from "../publishedFigures";
 import type { ReconciliationRow } from "../resultReconciliation";
 import type { ScenarioAnalysis } from "../scenarioAnalysis";
 import type { CellUpdate, OwnedSheet, SheetInfo, WritePlan } from "../workbookPort";
 import { apportionmentSheet } from "./apportionmentSheet";
 import { type ChecksSheetInput, checksSheet, notComputedSheet } from "./checksSheet";
+import type { OptimismBiasStep } from "../optimismBiasStep";
+import { optimismBiasSheet } from "./optimismBiasSheet";
 import { partnersSheet } from "./partnersSheet";
 import { type Provenance, withProvenance } from "./provenanceBlock";
 import { risksSheet } from "./risksSheet";
@@ -22,6 +24,8 @@ export interface WritePlanInput {
     model: BusinessCaseModel;
     result: BusinessCaseResult;
     derivedCases: ReadonlyMap<string, { from: string; description: string }>;
+    /** Present when optimism bias is applied: fills the CBA Optimism Bias sheet. */
+    optimismBias?: OptimismBiasStep;
   };
   /** Present when the workbook has CBA_Scenarios: fills the CBA Scenarios sheet. */
   scenarios?: ScenarioAnalysis;
@@ -32,6 +36,8 @@ export interface WritePlanInput {
   published?: readonly PublishedCheckRow[];
   settingsUsed: readonly SettingUsed[];
   roundingUnit: Money;
+  /** The Discount rate cell of CBA_Settings (sheet-qualified), for NPV formulas that refer to it. */
+  discountRateCell?: string;
   /** When given, every sheet of the plan carries a provenance block (a refresh always gives it). */
   provenance?: Provenance;
 }
@@ -48,8 +54,13 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
   const sheets: OwnedSheet[] = [];
   if (input.businessCase) {
     const { model, result, derivedCases } = input.businessCase;
-    sheets.push(apportionmentSheet(model, result), partnersSheet(model, result, derivedCases));
+    sheets.push(
+      apportionmentSheet(model, result),
+      partnersSheet(model, result, derivedCases, input.discountRateCell),
+    );
     if (input.scenarios) sheets.push(scenariosSheet(model, input.scenarios));
+    if (input.businessCase.optimismBias)
+      sheets.push(optimismBiasSheet(model, result, input.businessCase.optimismBias));
   }
   if (input.risks) sheets.push(risksSheet(input.risks.input, input.risks.summary, input.risks.bands));
   const checks: ChecksSheetInput = {
@@ -62,7 +73,7 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
   if (input.published) checks.published = input.published;
   sheets.push(checksSheet(checks));
 
-  for (const name of allProductSheetNames) {
+  for (const name of refreshedSheetNames) {
     const stale = input.existingSheets.find((s) => s.ownedByProduct && sameSheetName(s.name, name));
     if (stale && !sheets.some((s) => sameSheetName(s.name, name))) {
       sheets.push(

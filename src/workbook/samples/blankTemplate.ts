@@ -3,9 +3,13 @@
  * instruction line above each range saying what goes in it. Settings come filled with the
  * contract's defaults so the pane's settings form can store changes straight away.
  */
+import { defaultConfidenceGrades } from "../../engine/optimismBias";
 import {
   canonicalHeaders,
+  confidenceGradeColumns,
   inputRangeNames,
+  optimismBiasRangeNames,
+  optimismBiasColumns,
   partnerColumns,
   publishedColumns,
   riskColumns,
@@ -32,6 +36,10 @@ const instructions: Record<string, string> = {
   [inputRangeNames.settings]: "Change these here or in the task pane's Settings tab.",
   [inputRangeNames.published]:
     "Optional: figures the document prints (e.g. Annual saving 4,000 printed to 1,000; Net ROI 75.3% printed to 0.1%), checked on CBA Checks.",
+  [optimismBiasRangeNames.confidenceGrades]:
+    "Optional: optimism bias per confidence grade. These reductions are the product's ILLUSTRATIVE default, not a published table: edit them to your own evidence.",
+  [optimismBiasRangeNames.optimismBias]:
+    "Optional optimism bias: one row per category named in the Lines' Optimism bias column. Project type: a Green Book type (blank for benefits). Applies to: Capital costs, Operating costs, Benefits or Duration. Blank upper bound = the Green Book's. Mitigation 0-1 needs a reason.",
   [inputRangeNames.risks]:
     "Likelihood and impact from 1 to 5; Score and Band are filled in by the add-in on each refresh.",
 };
@@ -64,6 +72,7 @@ export const blankTemplateNotes: NoteSheetSpec = {
     "3. Pools: which partners share which lines. 4. Lines: the costs and savings, one column per case (Best, Worst).",
     "5. Profiles (optional): how each line phases over the years. 6. Settings: discount rate, horizon, rounding, risk bands.",
     "7. Risks (optional): the risk register. 8. Published (optional): figures the document prints, to check.",
+    "9. Optimism bias (optional, on the Settings sheet): categories with their Green Book project type and mitigation; add an Optimism bias column to the Lines naming each line's category.",
     "Then press Refresh all results in the task pane.",
     "Amounts are in the unit named in Settings; costs positive, savings negative (shown in brackets).",
   ],
@@ -108,8 +117,29 @@ export function blankTemplateRanges(): InputRangeSpec[] {
         ["Contingency on costs", null],
         ["Contingency on savings", null],
         ["First financial year", null],
+        ["Optimism bias", "Include"],
       ],
       as: "definedName",
+    }),
+    // On the Settings sheet, below the settings: the grades (fixed rows) first, then the
+    // categories, whose table grows downwards as rows are typed.
+    withInstruction({
+      name: optimismBiasRangeNames.confidenceGrades,
+      sheet: "Settings",
+      topLeft: "A16",
+      header: canonicalHeaders(confidenceGradeColumns),
+      rows: defaultConfidenceGrades.map((grade) => [grade.grade, grade.rate.toNumber()]),
+      columnFormats: [null, "0%"],
+      as: "table",
+    }),
+    withInstruction({
+      name: optimismBiasRangeNames.optimismBias,
+      sheet: "Settings",
+      topLeft: "A26",
+      header: canonicalHeaders(optimismBiasColumns),
+      rows: [canonicalHeaders(optimismBiasColumns).map(() => null)],
+      columnFormats: [null, null, null, "0%", "0%", null, null],
+      as: "table",
     }),
     blankTable(inputRangeNames.risks, "Risks", canonicalHeaders(riskColumns)),
     blankTable(inputRangeNames.published, "Published", canonicalHeaders(publishedColumns), [
