@@ -32,7 +32,7 @@ export function paybackText(result: PaybackResult): CellValue {
 }
 
 /** A payback as a number for a numeric column; null (a blank) when there is none. */
-function paybackYears(result: PaybackResult): number | null {
+export function paybackYears(result: PaybackResult): number | null {
   return result.kind === "paysBack"
     ? result.periods.toDecimalPlaces(4, Money.ROUND_HALF_UP).toNumber()
     : null;
