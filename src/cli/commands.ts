@@ -360,7 +360,9 @@ async function simulate(args: readonly string[], output: CommandOutput): Promise
   const model = report.businessCase?.model;
   const cases = model && sensitivityCases(model);
   if (!model || !cases) {
-    output.err(`${inFile}: a simulation needs CBA_Lines with Best and Worst values; nothing was written.`);
+    output.err(
+      `${inFile}: a simulation needs CBA_Lines with Best and Worst values (or two or more cases named in the Cases setting); nothing was written.`,
+    );
     return exitCodes.invalidInput;
   }
   const options: SimulationOptions = { ...cases, seed: seedGiven ?? report.settings?.seed ?? 1 };

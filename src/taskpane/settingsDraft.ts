@@ -5,7 +5,7 @@
 import type { CaseSettingsValues } from "./workbookActions";
 
 export interface SettingsDraft {
-  discountBasis: "single" | "greenBook";
+  discountBasis: "single" | "greenBook" | "greenBookHealth";
   /** Percent, e.g. "3.5". */
   discountRatePercent: string;
   horizonYears: string;
@@ -27,8 +27,9 @@ export type SettingsCheck =
 /** The form filled in from stored settings. */
 export function draftFromSettings(settings: CaseSettingsValues): SettingsDraft {
   return {
-    discountBasis: settings.discountRate === "greenBook" ? "greenBook" : "single",
-    discountRatePercent: settings.discountRate === "greenBook" ? "3.5" : percentText(settings.discountRate),
+    discountBasis: typeof settings.discountRate === "number" ? "single" : settings.discountRate,
+    discountRatePercent:
+      typeof settings.discountRate === "number" ? percentText(settings.discountRate) : "3.5",
     horizonYears: String(settings.horizonYears),
     roundingUnit: String(settings.roundingUnit),
     riskBandThresholds: settings.riskBands.thresholds.join(", "),
@@ -42,7 +43,8 @@ export function draftFromSettings(settings: CaseSettingsValues): SettingsDraft {
 export function settingsFromDraft(draft: SettingsDraft): SettingsCheck {
   const errors: Partial<Record<SettingsField, string>> = {};
 
-  let discountRate: number | "greenBook" = "greenBook";
+  let discountRate: CaseSettingsValues["discountRate"] =
+    draft.discountBasis === "single" ? 0 : draft.discountBasis;
   if (draft.discountBasis === "single") {
     const percent = parseNumber(draft.discountRatePercent);
     if (percent === null)

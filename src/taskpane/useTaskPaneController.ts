@@ -55,11 +55,15 @@ export interface TaskPaneState {
   notice: string | null;
   settingsDraft: SettingsDraft | null;
   settingsErrors: Partial<Record<SettingsField, string>>;
+  /** Refreshes write values instead of live formulas (for readers without the add-in). */
+  valuesOnly: boolean;
 }
 
 export interface TaskPaneCommands {
   checkWorkbook(): Promise<void>;
   refresh(section: RefreshSection): Promise<void>;
+  /** Chooses whether later refreshes write values only. */
+  setValuesOnly(valuesOnly: boolean): void;
   /** Inserts a worked example by name (default Hampshire). */
   insertExample(example?: string): Promise<void>;
   insertTemplate(): Promise<void>;
@@ -81,6 +85,7 @@ const initialState: TaskPaneState = {
   notice: null,
   settingsDraft: null,
   settingsErrors: {},
+  valuesOnly: false,
 };
 
 /** How long the pane waits after the last change event before re-checking (edits come in bursts). */
@@ -98,6 +103,8 @@ export function useTaskPaneController(
   commands: TaskPaneCommands;
 } {
   const [state, setState] = useState<TaskPaneState>(initialState);
+  // Read by the refresh callback, which must not change identity whenever the choice does.
+  const valuesOnly = useRef(initialState.valuesOnly);
   // A ref as well as state: two clicks in the same frame must not both start an action.
   const busy = useRef(false);
 
@@ -150,10 +157,13 @@ export function useTaskPaneController(
     (section: RefreshSection) =>
       run({ kind: "refreshing", section, stage: null }, "Could not refresh the results", async () => {
         setState((s) => ({ ...s, lastRefresh: null }));
-        const outcome = await actions.refresh(section, (stage) =>
-          setState((s) =>
-            s.activity.kind === "refreshing" ? { ...s, activity: { ...s.activity, stage } } : s,
-          ),
+        const outcome = await actions.refresh(
+          section,
+          (stage) =>
+            setState((s) =>
+              s.activity.kind === "refreshing" ? { ...s, activity: { ...s.activity, stage } } : s,
+            ),
+          { valuesOnly: valuesOnly.current },
         );
         setState((s) => ({
           ...s,
@@ -292,12 +302,17 @@ export function useTaskPaneController(
   );
 
   const dismissFailure = useCallback(() => setState((s) => ({ ...s, failure: null })), []);
+  const setValuesOnly = useCallback((choice: boolean) => {
+    valuesOnly.current = choice;
+    setState((s) => ({ ...s, valuesOnly: choice }));
+  }, []);
 
   return {
     state,
     commands: {
       checkWorkbook,
       refresh,
+      setValuesOnly,
       insertExample,
       insertTemplate,
       editSettings,

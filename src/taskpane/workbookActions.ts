@@ -128,12 +128,22 @@ export interface BoardSummary {
   riskProfile: { band: string; count: number }[] | null;
 }
 
+/** How a refresh writes, as chosen in the pane. */
+export interface RefreshChoices {
+  /** Every live formula written as its value: a copy for readers without the add-in (default false). */
+  valuesOnly?: boolean;
+}
+
 /** Calls into the workbook. Implementations never write anything when validation fails. */
 export interface WorkbookActions {
   /** Reads the inputs and checks them against the contract, without writing. */
   inspect(): Promise<WorkbookInspection>;
   /** Recomputes and rewrites the results of one section (or all), reporting stages as they start. */
-  refresh(section: RefreshSection, onStage?: (stage: RefreshStage) => void): Promise<RefreshOutcome>;
+  refresh(
+    section: RefreshSection,
+    onStage?: (stage: RefreshStage) => void,
+    options?: RefreshChoices,
+  ): Promise<RefreshOutcome>;
   /** Writes a worked example's input sheets (by name, default Hampshire) into an empty workbook. */
   insertExample(example?: string): Promise<void>;
   /** Writes blank input sheets with the named ranges, headers, formats and an instruction line. */

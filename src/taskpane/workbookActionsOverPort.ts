@@ -37,6 +37,7 @@ import type {
   WorkbookInspection,
   WorkbookProblem,
   WrittenSheet,
+  RefreshChoices,
 } from "./workbookActions";
 
 /** What each input range is for, in the words the pane shows beside its name. */
@@ -45,11 +46,14 @@ const rangePurposes: Record<string, string> = {
   [inputRangeNames.baseline]: "Baseline spend by service area and partner, the usual basis of shares",
   [inputRangeNames.baselineFte]: "Baseline staff (FTE), for pools shared by headcount",
   [inputRangeNames.pools]: "Pools: which partners share which lines, on what basis",
-  [inputRangeNames.lines]: "Cost and saving lines, one column per case (Best, Worst)",
+  [inputRangeNames.lines]: "Cost and saving lines, one column per case (Best, Worst, or the Cases setting's)",
   [inputRangeNames.profiles]: "Phasing: the share of each line falling in each year",
   [inputRangeNames.settings]: "Settings: discount rate, horizon, rounding, risk bands, contingency",
   [inputRangeNames.scenarios]: "Scenarios: cost and saving factors, delays",
   [inputRangeNames.risks]: "Risk register: likelihood and impact of each risk",
+  [inputRangeNames.priceIndex]: "Price index by year, to deflate nominal amounts before discounting",
+  [inputRangeNames.drivers]:
+    "Unit cost × volume for lines, benefits net of deadweight, attribution, drop-off",
 };
 
 const alwaysRequired: ReadonlySet<string> = new Set([inputRangeNames.partners, inputRangeNames.lines]);
@@ -82,7 +86,11 @@ export function workbookActionsOverPort(
       };
     },
 
-    async refresh(section: RefreshSection, onStage?: (stage: RefreshStage) => void): Promise<RefreshOutcome> {
+    async refresh(
+      section: RefreshSection,
+      onStage?: (stage: RefreshStage) => void,
+      choices: RefreshChoices = {},
+    ): Promise<RefreshOutcome> {
       const started = now();
       let snapshot: WorkbookSnapshot | undefined;
       let written: WritePlan | undefined;
@@ -106,7 +114,7 @@ export function workbookActionsOverPort(
           written = planned;
         },
       };
-      const report = await refreshWorkbook(watchedPort);
+      const report = await refreshWorkbook(watchedPort, { valuesOnly: choices.valuesOnly === true });
       const elapsedMs = now() - started;
       const stamp = {
         inputFingerprint: report.inputFingerprint,
@@ -214,7 +222,9 @@ function rangeStatuses(snapshot: WorkbookSnapshot, problems: readonly ContractPr
 function settingsValues(settings: ContractSettings): CaseSettingsValues {
   return {
     discountRate:
-      settings.discountRate.kind === "greenBook" ? "greenBook" : settings.discountRate.rate.toNumber(),
+      settings.discountRate.kind === "single"
+        ? settings.discountRate.rate.toNumber()
+        : settings.discountRate.kind,
     horizonYears: settings.horizonYears,
     roundingUnit: settings.roundingUnit.toNumber(),
     riskBands: { thresholds: [...settings.riskBands.thresholds], labels: [...settings.riskBands.labels] },

@@ -8,12 +8,15 @@ import type {
   Pool,
 } from "../engine/businessCaseModel";
 import { computeBusinessCaseWithDelays } from "../engine/delayedCases";
-import { greenBookRates } from "../engine/discounting";
 import { type Amount, Money } from "../engine/money";
 import { contingencyCase } from "../engine/scenarios";
+import { type ContractBeneficiaries, partnershipLines } from "./beneficiariesFromContract";
 import type { BaselineInput, ContractInputs } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
+import { wantsValueSheet } from "./productSheets";
 import { type OptimismBiasStep, optimismBiasStep } from "./optimismBiasStep";
+import { applyDrivers } from "./driverLines";
+import { modelDiscountRate } from "./priceBasis";
 
 /** A case to compute with the start of the programme put back by whole years. */
 export interface DelayedCase {
@@ -27,6 +30,8 @@ export interface ContractBusinessCase {
   delayedCases: DelayedCase[];
   /** Which cases are scenarios or contingencies derived from an input case, by name. */
   derivedCases: Map<string, { from: string; description: string }>;
+  /** Present when the workbook asks who benefits (CBA_Beneficiaries or a Benefit class column). */
+  beneficiaries?: ContractBeneficiaries;
   /** Present when optimism bias is applied: the documented step behind the `+ optimism bias` cases. */
   optimismBias?: OptimismBiasStep;
 }
@@ -70,6 +75,8 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
     }
     return line;
   });
+
+  applyDrivers(inputs, lines, usedProfiles, horizon);
 
   const pools: Pool[] = (inputs.pools?.pools ?? []).map((input) => {
     const pool: Pool = {
@@ -126,16 +133,19 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
     derivedCases.set(scenario.name, { from, description: `${from} with ${parts.join(", ")}` });
   }
 
+  // Who benefits: a line listed in CBA_Beneficiaries brings the partners only their shares.
+  const shared = wantsValueSheet(inputs)
+    ? partnershipLines(inputs, lookup, lines, settings.roundingUnit)
+    : undefined;
   const model: BusinessCaseModel = {
     partners: (inputs.partners?.partners ?? []).map(({ code, name }) => ({ code, name })),
     baseline: baselineRows(inputs.baseline),
     pools,
-    lines,
+    lines: shared?.lines ?? lines,
     profiles: Object.fromEntries(usedProfiles),
     cases,
     settings: {
-      discountRate:
-        settings.discountRate.kind === "greenBook" ? greenBookRates(horizon) : settings.discountRate.rate,
+      discountRate: modelDiscountRate(inputs),
       horizonYears: horizon,
       roundingUnit: settings.roundingUnit,
       unitLabel: settings.unitLabel,
@@ -144,9 +154,10 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
   if (inputs.baselineFte) model.baselineFte = baselineRows(inputs.baselineFte);
   if (settings.firstFinancialYear !== undefined)
     model.settings.firstFinancialYear = settings.firstFinancialYear;
-  return optimism
-    ? { model, delayedCases, derivedCases, optimismBias: optimism.step }
-    : { model, delayedCases, derivedCases };
+  const contract: ContractBusinessCase = { model, delayedCases, derivedCases };
+  if (shared) contract.beneficiaries = shared.beneficiaries;
+  if (optimism) contract.optimismBias = optimism.step;
+  return contract;
 }
 
 function baselineRows(baseline: BaselineInput | undefined): BaselineRow[] {

@@ -1,8 +1,12 @@
+import type { BenefitClass } from "../engine/beneficiaries";
 import type { LineKind, LineValue, ShareBasis, Timing } from "../engine/businessCaseModel";
 import type { Money } from "../engine/money";
 import type { PublishedMeasure } from "../engine/publishedMeasures";
 import type { RiskBands } from "../engine/riskRegister";
 import type { ConfidenceGradesInput, OptimismBiasInput, OptimismBiasSetting } from "./optimismBiasInputs";
+import type { DriversInput } from "./contractReading/driversRange";
+import type { PriceBasisSetting } from "./contractReading/priceBasisSettings";
+import type { PriceIndexInput } from "./contractReading/priceIndexRange";
 import type { CellValue } from "./workbookPort";
 
 /**
@@ -21,8 +25,11 @@ export interface ContractInputs {
   scenarios?: ScenariosInput;
   risks?: RisksInput;
   published?: PublishedInput;
+  beneficiaries?: BeneficiariesInput;
   optimismBias?: OptimismBiasInput;
   confidenceGrades?: ConfidenceGradesInput;
+  drivers?: DriversInput;
+  priceIndex?: PriceIndexInput;
   /** Where each input range found sits, by contract name: used to protect it from result sheets. */
   locations: { range: string; sheet: string }[];
 }
@@ -88,9 +95,14 @@ export interface LineInput {
   /** Cost or Benefit from the optional Kind column; absent = by timing and sign. */
   kind?: LineKind;
   kindCell?: string;
+  /** From the optional Benefit class column; absent = unclassed (counts as fiscal cashable). */
+  benefitClass?: BenefitClass;
+  benefitClassCell?: string;
   /** The CBA_OptimismBias category named in the optional Optimism bias column; absent = none. */
   optimismBias?: string;
   optimismBiasCell?: string;
+  /** Cells of the cases left blank (an error unless a CBA_Drivers row gives the value), by case. */
+  blankCells?: Map<string, string>;
 }
 
 /**
@@ -114,6 +126,8 @@ export interface LinesInput {
   lines: LineInput[];
   /** Total rows found among the lines, in row order. */
   totalRows: LinesTotalRow[];
+  /** Whether CBA_Lines has a Benefit class column (it asks for the CBA Value sheet). */
+  hasBenefitClassColumn?: boolean;
 }
 
 export interface ProfileInput {
@@ -132,7 +146,11 @@ export interface ProfilesInput {
   profiles: ProfileInput[];
 }
 
-export type DiscountRateSetting = { kind: "single"; rate: Money } | { kind: "greenBook" };
+export type DiscountRateSetting =
+  | { kind: "single"; rate: Money }
+  | { kind: "greenBook" }
+  /** The Green Book health schedule: 1.5% to year 30, 1.286% to 75, 1.071% to 125. */
+  | { kind: "greenBookHealth" };
 
 export interface SettingUsed {
   setting: string;
@@ -154,6 +172,10 @@ export interface ContractSettings {
   achievabilityFactors?: number;
   /** The Optimism bias setting when given (absent = Include when CBA_OptimismBias is present). */
   optimismBias?: OptimismBiasSetting;
+  /** Prices, Price base year and Inflation, when any is given; absent = real prices as before. */
+  priceBasis?: PriceBasisSetting;
+  /** The Cases setting: the names of CBA_Lines' value columns, in order; absent = Best / Base / Worst. */
+  cases?: { names: string[]; cell: string };
   /** Every setting in force, for the CBA Checks sheet. */
   used: SettingUsed[];
   /** Value cell of each setting given in the workbook. */
@@ -223,4 +245,22 @@ export interface PublishedFigureInput {
 export interface PublishedInput {
   range: string;
   figures: PublishedFigureInput[];
+}
+
+/** One row of CBA_Beneficiaries: a share of a benefit line going to one body. */
+export interface BeneficiaryRowInput {
+  /** The line's label as typed (resolved against CBA_Lines by the validator). */
+  line: string;
+  lineCell: string;
+  /** "Partnership", a partner code, or any other body, as typed. */
+  beneficiary: string;
+  beneficiaryCell: string;
+  /** A fraction: 16% and 0.16 both read as 0.16. */
+  share: Money;
+  shareCell: string;
+}
+
+export interface BeneficiariesInput {
+  range: string;
+  rows: BeneficiaryRowInput[];
 }

@@ -1,9 +1,13 @@
 import type { ContractInputs } from "./contractInputs";
 import type { ContractProblem } from "./contractProblems";
+import { readBeneficiaries } from "./contractReading/beneficiariesRange";
 import { readBaseline } from "./contractReading/baselineRange";
 import { readConfidenceGrades } from "./contractReading/confidenceGradesRange";
 import { readLines } from "./contractReading/linesRange";
 import { readOptimismBias } from "./contractReading/optimismBiasRange";
+import { readDrivers } from "./contractReading/driversRange";
+import { readPriceIndex } from "./contractReading/priceIndexRange";
+import { dropAmountsDriversGive } from "./driverLines";
 import { PartnerCodes } from "./contractReading/partnerCodes";
 import { readPartners } from "./contractReading/partnersRange";
 import { readPools } from "./contractReading/poolsRange";
@@ -12,7 +16,7 @@ import { readPublished } from "./contractReading/publishedRange";
 import { readRisks } from "./contractReading/risksRange";
 import { readScenarios } from "./contractReading/scenariosRange";
 import { readSettings } from "./contractReading/settingsRange";
-import { inputRangeNames, optimismBiasRangeNames } from "./inputContract";
+import { beneficiariesRangeName, inputRangeNames, optimismBiasRangeNames } from "./inputContract";
 import { InputTable } from "./inputTable";
 import type { WorkbookSnapshot } from "./workbookPort";
 
@@ -55,8 +59,11 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
     scenarios: table(inputRangeNames.scenarios),
     risks: table(inputRangeNames.risks),
     published: table(inputRangeNames.published),
+    beneficiaries: table(beneficiariesRangeName),
     optimismBias: table(optimismBiasRangeNames.optimismBias),
     confidenceGrades: table(optimismBiasRangeNames.confidenceGrades),
+    drivers: table(inputRangeNames.drivers),
+    priceIndex: table(inputRangeNames.priceIndex),
   };
 
   const settings = readSettings(tables.settings, problems);
@@ -72,13 +79,17 @@ export function readContract(snapshot: WorkbookSnapshot): ContractReading {
   if (tables.baseline) inputs.baseline = readBaseline(tables.baseline, codes, problems);
   if (tables.baselineFte) inputs.baselineFte = readBaseline(tables.baselineFte, codes, problems);
   if (tables.pools) inputs.pools = readPools(tables.pools, codes, problems);
-  if (tables.lines) inputs.lines = readLines(tables.lines, problems);
+  if (tables.lines) inputs.lines = readLines(tables.lines, problems, settings.cases);
   if (tables.profiles) inputs.profiles = readProfiles(tables.profiles, settings, problems);
   if (tables.scenarios) inputs.scenarios = readScenarios(tables.scenarios, problems);
   if (tables.risks) inputs.risks = readRisks(tables.risks, problems);
   if (tables.published) inputs.published = readPublished(tables.published, problems);
+  if (tables.beneficiaries) inputs.beneficiaries = readBeneficiaries(tables.beneficiaries, problems);
   if (tables.optimismBias) inputs.optimismBias = readOptimismBias(tables.optimismBias, problems);
   if (tables.confidenceGrades)
     inputs.confidenceGrades = readConfidenceGrades(tables.confidenceGrades, problems);
+  if (tables.drivers) inputs.drivers = readDrivers(tables.drivers, problems);
+  dropAmountsDriversGive(inputs, problems);
+  if (tables.priceIndex) inputs.priceIndex = readPriceIndex(tables.priceIndex, problems);
   return { inputs, problems };
 }

@@ -3,6 +3,7 @@ import { EngineError } from "../engine/errors";
 import { Money } from "../engine/money";
 import { oneOffProfileTotal } from "../engine/phasing";
 import { basesFromBaseline, sharesFromBases } from "../engine/shares";
+import { validateBeneficiaries } from "./beneficiariesValidation";
 import { sheetAddress } from "./cellAddress";
 import type { ContractInputs, LineInput, PoolInput } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
@@ -10,12 +11,16 @@ import { type ContractProblem, inputError, inputWarning } from "./contractProble
 import { inputRangeNames } from "./inputContract";
 import { optimismBiasCaseNames } from "./optimismBiasCategories";
 import { validateOptimismBias } from "./optimismBiasValidation";
+import { validateDrivers } from "./driversValidation";
+import { validatePriceBasis } from "./priceBasis";
+import { sensitivitySelection } from "./sensitivityCaseSelection";
 import { productSheetsFor, refreshedSheetNames, sameSheetName } from "./productSheets";
 import { apportionmentBlockNames } from "./resultSheets/apportionmentSheet";
 import { checkBlockNames } from "./resultSheets/checksSheet";
 import { optimismBiasBlockNames } from "./resultSheets/optimismBiasSheet";
 import { partnerBlockNames } from "./resultSheets/partnersSheet";
 import { riskBlockNames } from "./resultSheets/risksSheet";
+import { valueBlockNames } from "./resultSheets/valueSheet";
 import type { SheetInfo, WorkbookSnapshot } from "./workbookPort";
 
 /** Names the result sheets always give their blocks; a refresh asks the workbook for them too. */
@@ -24,6 +29,7 @@ export const fixedOutputNames: readonly string[] = [
   ...Object.values(partnerBlockNames).filter((name) => !name.endsWith("_")),
   ...Object.values(riskBlockNames),
   ...Object.values(checkBlockNames),
+  ...Object.values(valueBlockNames),
   ...Object.values(optimismBiasBlockNames),
 ];
 
@@ -90,6 +96,8 @@ export function validateContract(inputs: ContractInputs, sheets: readonly SheetI
       ),
     );
   }
+  problems.push(...validateDrivers(inputs), ...validatePriceBasis(inputs));
+  problems.push(...validateBeneficiaries(inputs, new ContractLookup(inputs)));
   validateResultSheets(inputs, sheets, problems);
   return problems;
 }
@@ -136,13 +144,13 @@ function validateBusinessCase(
   validatePublished(inputs, lookup, problems);
   problems.push(...validateOptimismBias(inputs));
   const cases = lines.cases;
-  if (inputs.scenarios && !(cases.includes("Best") && cases.includes("Worst"))) {
+  if (inputs.scenarios && sensitivitySelection(cases) === undefined) {
     problems.push(
       inputWarning(
         lines.range,
         undefined,
         "No range for sensitivity",
-        `the tornado on the CBA Scenarios sheet (and a simulation) moves each line between its Best and Worst values, but ${lines.range} has only ${cases.join(", ")}; it is left out until both columns are given`,
+        `the tornado on the CBA Scenarios sheet (and a simulation) moves each line between its Best and Worst values (or the first and last cases of the Cases setting), but ${lines.range} has only ${cases.join(", ")}; it is left out until both columns are given`,
       ),
     );
   }

@@ -15,7 +15,15 @@ export const inputRangeNames = {
   scenarios: "CBA_Scenarios",
   risks: "CBA_Risks",
   published: "CBA_Published",
+  drivers: "CBA_Drivers",
+  priceIndex: "CBA_PriceIndex",
 } as const;
+
+/**
+ * Who receives each benefit line (optional). Read by every refresh like the ranges above, but kept
+ * out of `inputRangeNames`, whose list the task pane shows as the ranges a case is made of.
+ */
+export const beneficiariesRangeName = "CBA_Beneficiaries";
 
 /**
  * The optimism-bias ranges: read with the others, but kept out of `inputRangeNames`, whose ranges
@@ -29,6 +37,7 @@ export const optimismBiasRangeNames = {
 /** Every name a refresh asks the workbook for, in reading order. */
 export const allInputRangeNames: readonly string[] = [
   ...Object.values(inputRangeNames),
+  beneficiariesRangeName,
   ...Object.values(optimismBiasRangeNames),
 ];
 
@@ -75,6 +84,14 @@ export const lineColumns = {
   profile: column("profile", "Profile", "Phasing"),
   kind: column("kind", "Kind", "Cost or benefit"),
   optimismBias: column("optimismBias", "Optimism bias", "Optimism bias category", "OB category"),
+  benefitClass: column("benefitClass", "Benefit class", "Class of benefit"),
+};
+
+/** CBA_Beneficiaries: who receives what share of a benefit line (see beneficiariesRange.ts). */
+export const beneficiaryColumns = {
+  line: column("line", "Line", "Benefit line"),
+  beneficiary: column("beneficiary", "Beneficiary", "Body", "Who benefits"),
+  share: column("share", "Share", "Share %", "Percentage"),
 };
 
 /** The input cases a line can carry, in the order results show them when the columns allow. */
@@ -83,6 +100,24 @@ export const lineCaseColumns = [
   column("Base", "Base", "Base case", "Likely"),
   column("Worst", "Worst", "Worst case"),
 ] as const;
+
+/** CBA_Drivers: a line's value in a case as unit cost × volume, net of additionality for benefits. */
+export const driverColumns = {
+  line: column("line", "Line", "Item"),
+  case: column("case", "Case"),
+  unitCost: column("unitCost", "Unit cost", "Cost per unit"),
+  volume: column("volume", "Volume", "Quantity"),
+  volumeUnit: column("volumeUnit", "Volume unit", "Unit of volume"),
+  deadweight: column("deadweight", "Deadweight"),
+  attribution: column("attribution", "Attribution"),
+  dropOff: column("dropOff", "Drop-off", "Drop off", "Dropoff"),
+};
+
+/** CBA_PriceIndex: a price index by year (the GDP deflator or the user's own), for nominal amounts. */
+export const priceIndexColumns = {
+  year: column("year", "Year", "Financial year"),
+  index: column("index", "Index", "Price index", "Deflator"),
+};
 
 export const profileColumns = {
   profile: column("profile", "Profile", "Profile name"),
@@ -158,6 +193,12 @@ export const settingKeys = {
     "Contingency on benefits",
   ),
   contingencyCase: column("contingencyCase", "Contingency case"),
+  /** Names the value columns of CBA_Lines ("Low, Central, High"); absent = Best / Base / Worst. */
+  cases: column("cases", "Cases", "Case names"),
+  /** Real (default) or Nominal: whether CBA_Lines' amounts are in constant prices or cash. */
+  prices: column("prices", "Prices", "Price basis"),
+  priceBaseYear: column("priceBaseYear", "Price base year", "Base year"),
+  inflation: column("inflation", "Inflation", "Inflation rate"),
   seed: column("seed", "Seed", "Random seed"),
   achievabilityFactors: column(
     "achievabilityFactors",

@@ -19,8 +19,19 @@ export const allProductSheetNames: readonly string[] = Object.values(productShee
  */
 export const optimismBiasSheetName = "CBA Optimism Bias";
 
-/** Every sheet a refresh writes or empties: `allProductSheetNames` and the optimism-bias sheet. */
-export const refreshedSheetNames: readonly string[] = [...allProductSheetNames, optimismBiasSheetName];
+/**
+ * Who pays versus who benefits. Written only when the workbook asks who benefits (it has
+ * CBA_Beneficiaries, or a Benefit class column on CBA_Lines), so workbooks without them get exactly
+ * the sheets they always had; not one of `productSheetNames` for the same reason.
+ */
+export const valueSheetName = "CBA Value";
+
+/** Every sheet a refresh writes or empties: `allProductSheetNames`, the optimism-bias and value sheets. */
+export const refreshedSheetNames: readonly string[] = [
+  ...allProductSheetNames,
+  optimismBiasSheetName,
+  valueSheetName,
+];
 
 /**
  * The sheet a Monte Carlo simulation writes. The product owns it like the others, but a refresh
@@ -29,13 +40,22 @@ export const refreshedSheetNames: readonly string[] = [...allProductSheetNames, 
  */
 export const simulationSheetName = "CBA Simulation";
 
+/** Whether the inputs ask for the CBA Value sheet. */
+export function wantsValueSheet(inputs: Pick<ContractInputs, "lines" | "beneficiaries">): boolean {
+  return (
+    inputs.lines !== undefined &&
+    (inputs.beneficiaries !== undefined || inputs.lines.hasBenefitClassColumn === true)
+  );
+}
+
 /** Which result sheets a refresh of these inputs fills: only those the inputs allow. */
 export function productSheetsFor(
   inputs: Pick<ContractInputs, "lines" | "risks" | "scenarios"> &
-    Partial<Pick<ContractInputs, "optimismBias" | "settings">>,
+    Partial<Pick<ContractInputs, "beneficiaries" | "optimismBias" | "settings">>,
 ): string[] {
   const sheets: string[] = [];
   if (inputs.lines) sheets.push(productSheetNames.apportionment, productSheetNames.partners);
+  if (wantsValueSheet(inputs)) sheets.push(valueSheetName);
   if (inputs.lines && inputs.scenarios) sheets.push(productSheetNames.scenarios);
   if (inputs.lines && optimismBiasIncluded(inputs)) sheets.push(optimismBiasSheetName);
   if (inputs.risks) sheets.push(productSheetNames.risks);

@@ -2,7 +2,7 @@
  * The parts of the results a user can refresh on their own, and which result sheets each one
  * rewrites: a section's refresh runs the whole pipeline but writes only its own part of the plan.
  */
-import { optimismBiasSheetName, productSheetNames, sameSheetName } from "./productSheets";
+import { optimismBiasSheetName, productSheetNames, sameSheetName, valueSheetName } from "./productSheets";
 import type { WritePlan } from "./workbookPort";
 
 /** A part of the results refreshed on its own; "all" rewrites every result sheet. */
@@ -15,7 +15,7 @@ export type RefreshSection = "all" | "apportionment" | "partners" | "risks";
  */
 export const sectionSheets: Readonly<Record<Exclude<RefreshSection, "all">, readonly string[]>> = {
   apportionment: [productSheetNames.apportionment],
-  partners: [productSheetNames.partners, productSheetNames.scenarios, optimismBiasSheetName],
+  partners: [productSheetNames.partners, valueSheetName, productSheetNames.scenarios, optimismBiasSheetName],
   risks: [productSheetNames.risks],
 };
 

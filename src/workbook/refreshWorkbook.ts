@@ -8,6 +8,8 @@ import {
 } from "../engine/riskRegister";
 import { businessCaseFromContract, computeContractBusinessCase } from "./businessCaseFromContract";
 import type { ContractSettings } from "./contractInputs";
+import { driverTableRows } from "./driverLines";
+import { discountScheduleLabel } from "./priceBasis";
 import { type ContractProblem, hasErrors, inputError } from "./contractProblems";
 import { readContract } from "./contractReader";
 import { fixedOutputNames, outputNameProblems, validateContract } from "./contractValidator";
@@ -19,11 +21,14 @@ import { inputFingerprint } from "./inputFingerprint";
 import { productSheetNames, refreshedSheetNames } from "./productSheets";
 import { productVersion } from "./productVersion";
 import { checkPublished, type PublishedCheckRow } from "./publishedFigures";
+import { driversBlockName } from "./resultSheets/driversBlock";
 import { provenanceBlockName } from "./resultSheets/provenanceBlock";
 import { reconcileResults, type ReconciliationRow } from "./resultReconciliation";
 import { riskWriteBack } from "./resultSheets/risksSheet";
 import { scenarioOutputNames } from "./resultSheets/scenariosSheet";
 import { analyseScenarios, type ScenarioAnalysis } from "./scenarioAnalysis";
+import { type CaseValue, contractValue } from "./valueFromContract";
+import { reconcileValue } from "./valueReconciliation";
 import { buildWritePlan, type WritePlanInput } from "./resultSheets/writePlan";
 import type { WorkbookReadWrite, WritePlan } from "./workbookPort";
 
@@ -55,6 +60,8 @@ export interface RefreshReport {
   published?: PublishedCheckRow[];
   /** Scenario comparisons, switching values and tornado: present when the workbook has CBA_Scenarios. */
   scenarios?: ScenarioAnalysis;
+  /** Who pays versus who benefits per input case: present when the workbook asks (CBA Value). */
+  value?: CaseValue[];
   /** The settings in force (workbook values and defaults), e.g. the seed for a simulation. */
   settings?: ContractSettings;
   /** `inputFingerprint` of the inputs as read: the pane compares it with the workbook's now. */
@@ -85,6 +92,7 @@ export async function refreshWorkbook(
     ...fixedOutputNames,
     ...scenarioOutputNames,
     ...provenanceOutputNames,
+    driversBlockName,
   ]);
   const stamp = {
     inputFingerprint: inputFingerprint(snapshot),
@@ -100,6 +108,8 @@ export async function refreshWorkbook(
     problems.push(...outputNamesTaken(snapshot, scenarioOutputNames, productSheetNames.scenarios));
   for (const sheet of refreshedSheetNames)
     problems.push(...outputNamesTaken(snapshot, [provenanceBlockName(sheet)], sheet));
+  if (inputs.drivers)
+    problems.push(...outputNamesTaken(snapshot, [driversBlockName], productSheetNames.checks));
   if (hasErrors(problems)) return { status: "invalid", problems, ...stamp };
 
   const report: RefreshReport = {
@@ -116,6 +126,14 @@ export async function refreshWorkbook(
       if (contract.optimismBias) report.businessCase.optimismBias = contract.optimismBias;
       report.reconciliation = reconcileResults(contract.model, result);
       report.published = checkPublished(inputs, contract.model, result);
+      if (contract.beneficiaries)
+        report.value = contractValue(
+          contract.model,
+          result,
+          contract.beneficiaries,
+          inputs.lines.lines.map((line) => line.label),
+        );
+      if (report.value) report.reconciliation.push(...reconcileValue(report.value));
       if (inputs.scenarios) {
         const names = inputs.scenarios.scenarios.map((scenario) => scenario.name);
         report.scenarios = analyseScenarios(contract, result, names);
@@ -151,12 +169,16 @@ export async function refreshWorkbook(
     if (report.businessCase) {
       planInput.businessCase = report.businessCase;
       planInput.provenance!.discountRate = report.businessCase.model.settings.discountRate;
+      const scheduleName = discountScheduleLabel(inputs);
+      if (scheduleName !== undefined) planInput.provenance!.discountScheduleName = scheduleName;
     }
     const discountRateCell = inputs.settings.cells.get("discountRate");
     if (inputs.settings.discountRate.kind === "single" && discountRateCell !== undefined)
       planInput.discountRateCell = discountRateCell;
     if (report.published) planInput.published = report.published;
+    if (report.businessCase && inputs.drivers) planInput.drivers = driverTableRows(inputs);
     if (report.scenarios) planInput.scenarios = report.scenarios;
+    if (report.value) planInput.value = report.value;
     if (risks) planInput.risks = risks;
     report.plan = buildWritePlan(planInput);
     if (options.valuesOnly) report.plan = withoutFormulas(report.plan);

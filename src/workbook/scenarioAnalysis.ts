@@ -3,6 +3,7 @@ import type { CaseSelection } from "../engine/monteCarlo/lineEffects";
 import { caseSwitchingValues, type PartnerSwitchingValues } from "../engine/switchingValue";
 import { type TornadoResult, tornado } from "../engine/tornado";
 import type { ContractBusinessCase } from "./businessCaseFromContract";
+import { sensitivitySelection } from "./sensitivityCaseSelection";
 
 /** A scenario's results beside those of the case it is applied to, partner by partner. */
 export interface ScenarioComparison {
@@ -25,25 +26,22 @@ export interface ScenarioAnalysis {
   scenarios: ScenarioComparison[];
   /** For every case that is not a scenario: the input cases and the contingency case. */
   switchingValues: CaseSwitchingValues[];
-  /** Absent when the model has no Best or no Worst case to move each line between. */
+  /** Absent when the input cases give no range to move each line over (see `sensitivityCases`). */
   tornado?: TornadoResult;
   /** The cases the tornado moved each line between, and held the others at. */
   tornadoCases?: CaseSelection;
 }
 
 /**
- * The cases that give each line's range for a tornado or a simulation: Best and Worst, with Base
- * as the most likely value when the workbook has a Base column. Undefined without Best and Worst.
+ * The cases that give each line's range for a tornado or a simulation: Best and Worst (Base the
+ * most likely), or with named cases the first, middle and last (see `sensitivitySelection`).
+ * Undefined when the input cases give no range.
  *
  * @example
  * sensitivityCases(model); // { bestCase: "Best", worstCase: "Worst" }
  */
 export function sensitivityCases(model: BusinessCaseModel): CaseSelection | undefined {
-  const names = new Set(model.cases.filter((c) => c.derivedFrom === undefined).map((c) => c.name));
-  if (!names.has("Best") || !names.has("Worst")) return undefined;
-  const selection: CaseSelection = { bestCase: "Best", worstCase: "Worst" };
-  if (names.has("Base")) selection.baseCase = "Base";
-  return selection;
+  return sensitivitySelection(model.cases.filter((c) => c.derivedFrom === undefined).map((c) => c.name));
 }
 
 /**

@@ -15,8 +15,8 @@ import type { CellUpdate, CellValue, WorkbookSnapshot } from "./workbookPort";
 
 /** The settings a user can change from the task pane, stored in `CBA_Settings` so they travel with the workbook. */
 export interface CaseSettingsValues {
-  /** Annual discount rate as a fraction (0.035 = 3.5%), or the Green Book per-year schedule. */
-  discountRate: number | "greenBook";
+  /** Annual discount rate as a fraction (0.035 = 3.5%), or the Green Book (standard or health) per-year schedule. */
+  discountRate: number | "greenBook" | "greenBookHealth";
   /** Years after year 0 over which cashflows run. */
   horizonYears: number;
   /** Rounding unit of apportioned parts, in the case's unit (1 = £1k when amounts are £'000). */
@@ -31,7 +31,7 @@ export interface CaseSettingsValues {
 function storedSettingValues(settings: CaseSettingsValues): Partial<Record<SettingKey, CellValue>> {
   const noContingency = settings.contingency.costIncrease === 0 && settings.contingency.savingDecrease === 0;
   return {
-    discountRate: settings.discountRate === "greenBook" ? "Green Book" : settings.discountRate,
+    discountRate: storedDiscountRate(settings.discountRate),
     horizonYears: settings.horizonYears,
     roundingUnit: settings.roundingUnit,
     // Text, so a single limit such as "10" is not mistaken for a list of one number by a reader.
@@ -41,6 +41,12 @@ function storedSettingValues(settings: CaseSettingsValues): Partial<Record<Setti
     contingencyOnCosts: noContingency ? null : settings.contingency.costIncrease,
     contingencyOnSavings: noContingency ? null : settings.contingency.savingDecrease,
   };
+}
+
+function storedDiscountRate(rate: CaseSettingsValues["discountRate"]): CellValue {
+  if (rate === "greenBook") return "Green Book";
+  if (rate === "greenBookHealth") return "Green Book health";
+  return rate;
 }
 
 /** Label written into a blank row for a setting CBA_Settings does not list yet. */

@@ -12,6 +12,7 @@ import type {
   RefreshStage,
   WorkbookActions,
   WorkbookInspection,
+  RefreshChoices,
 } from "../../src/taskpane/workbookActions";
 
 export const defaultSettings: CaseSettingsValues = {
@@ -192,8 +193,16 @@ export class FakeWorkbookActions implements WorkbookActions {
     return answer(this.inspection);
   }
 
-  async refresh(section: RefreshSection, onStage?: (stage: RefreshStage) => void): Promise<RefreshOutcome> {
+  /** The choices each refresh was called with, in order. */
+  refreshChoices: RefreshChoices[] = [];
+
+  async refresh(
+    section: RefreshSection,
+    onStage?: (stage: RefreshStage) => void,
+    choices: RefreshChoices = {},
+  ): Promise<RefreshOutcome> {
     this.calls.push({ action: "refresh", argument: section });
+    this.refreshChoices.push(choices);
     this.stageListener = onStage;
     if (this.heldRefresh) {
       await this.heldRefresh.promise;

@@ -22,6 +22,20 @@ function answerProblems(actions: FakeWorkbookActions) {
 const refreshAll = () => screen.getByRole("button", { name: "Refresh all results" });
 
 describe("refreshing the results", () => {
+  test("the values-only switch makes the next refresh write values instead of live formulas", async () => {
+    const actions = new FakeWorkbookActions();
+    const user = await renderReadyPane(actions);
+    await user.click(refreshAll());
+    await screen.findByText("Refreshed all results in 420 ms.");
+    const valuesOnly = screen.getByRole("switch", { name: /Values only, no formulas/ });
+    expect(valuesOnly).not.toBeChecked();
+    await user.click(valuesOnly);
+    expect(valuesOnly).toBeChecked();
+    await user.click(refreshAll());
+    await screen.findByText("Refreshed all results in 420 ms.");
+    expect(actions.refreshChoices).toEqual([{ valuesOnly: false }, { valuesOnly: true }]);
+  });
+
   test("refresh all reports what was written and how long it took", async () => {
     const actions = new FakeWorkbookActions();
     const user = await renderReadyPane(actions);

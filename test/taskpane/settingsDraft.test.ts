@@ -11,6 +11,13 @@ const hampshire: CaseSettingsValues = {
 };
 
 describe("the settings form", () => {
+  test("offers the Green Book health schedule, which survives a trip through the form", () => {
+    const health: CaseSettingsValues = { ...hampshire, discountRate: "greenBookHealth" };
+    const draft = draftFromSettings(health);
+    expect(draft.discountBasis).toBe("greenBookHealth");
+    expect(settingsFromDraft(draft)).toEqual({ ok: true, values: health });
+  });
+
   test("shows rates as percentages and lists as comma-separated text", () => {
     expect(draftFromSettings(hampshire)).toEqual({
       discountBasis: "single",

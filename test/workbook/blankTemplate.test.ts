@@ -36,6 +36,7 @@ describe("the blank template", () => {
       "Baseline",
       "Pools",
       "Lines",
+      "Beneficiaries",
       "Profiles",
       "Settings",
       "Risks",

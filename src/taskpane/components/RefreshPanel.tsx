@@ -6,6 +6,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
+  Switch,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -41,10 +42,20 @@ export interface RefreshPanelProps {
   lastRefresh: RefreshOutcome | null;
   onRefresh: (section: RefreshSection) => void;
   onSelect: (location: CellLocation) => void;
+  /** Refreshes write every live formula as its value. */
+  valuesOnly?: boolean;
+  onValuesOnlyChange?: (valuesOnly: boolean) => void;
 }
 
 /** The primary action, the per-section actions, progress while a refresh runs and what it wrote. */
-export function RefreshPanel({ activity, lastRefresh, onRefresh, onSelect }: RefreshPanelProps) {
+export function RefreshPanel({
+  activity,
+  lastRefresh,
+  onRefresh,
+  onSelect,
+  valuesOnly = false,
+  onValuesOnlyChange,
+}: RefreshPanelProps) {
   const styles = useStyles();
   const pane = usePaneStyles();
   const busy = activity.kind !== "idle";
@@ -69,6 +80,15 @@ export function RefreshPanel({ activity, lastRefresh, onRefresh, onSelect }: Ref
           </Button>
         ))}
       </div>
+
+      {onValuesOnlyChange && (
+        <Switch
+          checked={valuesOnly}
+          disabled={busy}
+          label="Values only, no formulas (for readers without the add-in)"
+          onChange={(_, data) => onValuesOnlyChange(data.checked)}
+        />
+      )}
 
       <div role="status" aria-live="polite">
         {refreshing && (

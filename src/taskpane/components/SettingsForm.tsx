@@ -41,7 +41,7 @@ export function SettingsForm({ draft, errors, disabled, onChange, onSave, onRese
       error={errors[field]}
       value={draft[field]}
       inputMode={inputMode}
-      disabled={disabled || (field === "discountRatePercent" && draft.discountBasis === "greenBook")}
+      disabled={disabled || (field === "discountRatePercent" && draft.discountBasis !== "single")}
       onChange={(value) => onChange({ [field]: value })}
     />
   );
@@ -64,6 +64,10 @@ export function SettingsForm({ draft, errors, disabled, onChange, onSave, onRese
           choices={[
             { value: "single", label: "One rate for every year" },
             { value: "greenBook", label: "Green Book schedule (3.5% to year 30, then 3.0%)" },
+            {
+              value: "greenBookHealth",
+              label: "Green Book health schedule (1.5% to year 30, then declining)",
+            },
           ]}
           onChange={(discountBasis) => onChange({ discountBasis })}
         />

@@ -91,6 +91,8 @@ export function TaskPane({ state, commands, riskAnalysis }: TaskPaneProps) {
         activity={state.activity}
         lastRefresh={state.lastRefresh}
         onRefresh={(section) => void commands.refresh(section)}
+        valuesOnly={state.valuesOnly}
+        onValuesOnlyChange={commands.setValuesOnly}
         onSelect={(location) => void commands.select(location)}
       />
 

@@ -74,8 +74,9 @@ export function RiskAnalysisPanel({
         Monte Carlo simulation
       </Subtitle2>
       <Caption1 className={pane.caption}>
-        Each line with Best and Worst values is drawn between them, peaking at Base (or the midpoint). Results
-        go to the CBA Simulation sheet.
+        Each line with Best and Worst values is drawn between them, peaking at Base (or the midpoint); with
+        named cases, between the first and the last, peaking at the middle one. Results go to the CBA
+        Simulation sheet.
       </Caption1>
 
       <form

@@ -23,7 +23,7 @@ import { paneProblem } from "../workbookActionsOverPort";
 
 /** A business case ready to simulate, with what the panel needs to describe the results. */
 export interface SimulationModel {
-  /** The input cases only: a simulation draws each line between Best and Worst. */
+  /** The input cases only: a simulation draws each line between Best and Worst (or the first and last named case). */
   model: BusinessCaseModel;
   cases: CaseSelection;
   /** The seed stored in CBA_Settings, used when the panel's seed is left blank. */
@@ -79,7 +79,7 @@ export function riskAnalysisActionsOverPort(port: WorkbookReadWrite): RiskAnalys
             inputRangeNames.lines,
             headerRow(snapshot, inputRangeNames.lines),
             "No range to simulate",
-            `a simulation draws each line between its Best and Worst values, but ${inputRangeNames.lines} has the cases ${inputs.lines.cases.join(", ")}; add Best and Worst columns`,
+            `a simulation draws each line between its Best and Worst values (or the first and last cases the Cases setting names), but ${inputRangeNames.lines} has the cases ${inputs.lines.cases.join(", ")}; add Best and Worst columns, or name two or more cases in the Cases setting`,
           ),
         ]);
       }

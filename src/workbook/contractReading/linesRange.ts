@@ -1,12 +1,22 @@
+import type { BenefitClass } from "../../engine/beneficiaries";
 import { type LineKind, type LineValue, notQuantified, type Timing } from "../../engine/businessCaseModel";
 import type { Money } from "../../engine/money";
 import { cellText, describeCell, isBlank, isNotQuantifiedText, readNumber } from "../cellValueParsing";
 import type { LineInput, LinesInput } from "../contractInputs";
 import { type ContractProblem, inputError } from "../contractProblems";
-import { lineCaseColumns, lineColumns } from "../inputContract";
+import {
+  type ContractColumn,
+  inputRangeNames,
+  lineCaseColumns,
+  lineColumns,
+  matchesColumn,
+} from "../inputContract";
 import type { InputTable } from "../inputTable";
 import type { CellValue } from "../workbookPort";
 import { isSubtotalLabel, isTotalLabel } from "./totalRows";
+
+/** A named case's column: headed by the case's own name. */
+const column = (key: string, header: string): ContractColumn => ({ key, headers: [header] });
 
 function readTiming(value: CellValue): Timing | undefined {
   const text = cellText(value)
@@ -27,12 +37,33 @@ function readKind(value: CellValue): LineKind | "blank" | undefined {
 }
 
 /**
+ * The Benefit class column: the Green Book classes, by their names or the short forms finance
+ * officers use ("Cashable", "Non-cashable"); blank = unclassed.
+ */
+export function readBenefitClass(value: CellValue): BenefitClass | "blank" | undefined {
+  const text = cellText(value)
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
+  if (text === "") return "blank";
+  if (text === "fiscalcashable" || text === "cashable") return "fiscalCashable";
+  if (text === "fiscalnoncashable" || text === "noncashable") return "fiscalNonCashable";
+  if (text === "economic") return "economic";
+  if (text === "social") return "social";
+  return undefined;
+}
+
+/**
  * CBA_Lines: one row per cost or saving line with its timing, the pool or partner it is
  * allocated to, an optional profile, an optional kind (Cost or Benefit), and an amount per case
  * (at least one of Best, Base and Worst). "N/A" marks an amount as not quantified. A total row
  * ("Total", "Sub-total", "Grand total") is kept aside as a printed figure to check, not a line.
+ * With the Cases setting (`namedCases`) the amount columns are the cases it names, in its order.
  */
-export function readLines(table: InputTable, problems: ContractProblem[]): LinesInput {
+export function readLines(
+  table: InputTable,
+  problems: ContractProblem[],
+  namedCases?: { names: readonly string[]; cell: string },
+): LinesInput {
   const result: LinesInput = { range: table.name, cases: [], lines: [], totalRows: [] };
   const columns = table.requireColumns(
     {
@@ -44,17 +75,11 @@ export function readLines(table: InputTable, problems: ContractProblem[]): Lines
   );
   const profileColumn = table.findColumn(lineColumns.profile);
   const kindColumn = table.findColumn(lineColumns.kind);
+  const benefitClassColumn = table.findColumn(lineColumns.benefitClass);
   const optimismBiasColumn = table.findColumn(lineColumns.optimismBias);
-  const caseColumns = lineCaseColumns
-    .map((caseColumn) => ({ name: caseColumn.key, index: table.findColumn(caseColumn) }))
-    .filter((c): c is { name: string; index: number } => c.index !== undefined)
-    // The optional Base case counts only when some line carries it, or when it is the only case.
-    .filter(
-      (c, _, all) =>
-        c.name !== "Base" || all.length === 1 || table.rows.some((row) => !isBlank(table.cell(row, c.index))),
-    )
-    .sort((a, b) => a.index - b.index);
-  if (caseColumns.length === 0) {
+  const caseColumns =
+    namedCases === undefined ? defaultCaseColumns(table) : namedCaseColumns(table, namedCases, problems);
+  if (caseColumns.length === 0 && namedCases === undefined) {
     problems.push(
       inputError(
         table.name,
@@ -66,6 +91,7 @@ export function readLines(table: InputTable, problems: ContractProblem[]): Lines
   }
   if (!columns || caseColumns.length === 0) return result;
   result.cases = caseColumns.map((c) => c.name);
+  if (benefitClassColumn !== undefined) result.hasBenefitClassColumn = true;
 
   let sinceSubtotal = 0;
   let sinceTotal = 0;
@@ -127,6 +153,7 @@ export function readLines(table: InputTable, problems: ContractProblem[]): Lines
       );
     }
     const values = new Map<string, { value: LineValue; cell: string }>();
+    const blankCells = new Map<string, string>();
     for (const { name, index } of caseColumns) {
       const valueCell = table.address(row.index, index);
       const raw = table.cell(row, index);
@@ -135,6 +162,7 @@ export function readLines(table: InputTable, problems: ContractProblem[]): Lines
         continue;
       }
       if (isBlank(raw)) {
+        blankCells.set(name, valueCell);
         problems.push(
           inputError(
             table.name,
@@ -167,6 +195,7 @@ export function readLines(table: InputTable, problems: ContractProblem[]): Lines
       allocationCell,
       values,
     };
+    if (blankCells.size > 0) line.blankCells = blankCells;
     const profile = cellText(table.cell(row, profileColumn));
     if (profileColumn !== undefined && profile !== "") {
       line.profile = profile;
@@ -189,6 +218,23 @@ export function readLines(table: InputTable, problems: ContractProblem[]): Lines
         line.kindCell = kindCell;
       }
     }
+    if (benefitClassColumn !== undefined) {
+      const benefitClassCell = table.address(row.index, benefitClassColumn);
+      const benefitClass = readBenefitClass(table.cell(row, benefitClassColumn));
+      if (benefitClass === undefined) {
+        problems.push(
+          inputError(
+            table.name,
+            benefitClassCell,
+            "Unknown benefit class",
+            `line "${label}" has benefit class ${describeCell(table.cell(row, benefitClassColumn))}; use Fiscal cashable, Fiscal non-cashable, Economic or Social, or leave it blank (counts as fiscal cashable)`,
+          ),
+        );
+      } else if (benefitClass !== "blank") {
+        line.benefitClass = benefitClass;
+        line.benefitClassCell = benefitClassCell;
+      }
+    }
     const category = cellText(table.cell(row, optimismBiasColumn));
     if (optimismBiasColumn !== undefined && category !== "") {
       line.optimismBias = category;
@@ -197,4 +243,66 @@ export function readLines(table: InputTable, problems: ContractProblem[]): Lines
     result.lines.push(line);
   }
   return result;
+}
+
+interface CaseColumn {
+  name: string;
+  index: number;
+}
+
+/** Without the Cases setting: the Best, Base and Worst columns found, in column order. */
+function defaultCaseColumns(table: InputTable): CaseColumn[] {
+  return (
+    lineCaseColumns
+      .map((caseColumn) => ({ name: caseColumn.key, index: table.findColumn(caseColumn) }))
+      .filter((c): c is CaseColumn => c.index !== undefined)
+      // The optional Base case counts only when some line carries it, or when it is the only case.
+      .filter(
+        (c, _, all) =>
+          c.name !== "Base" ||
+          all.length === 1 ||
+          table.rows.some((row) => !isBlank(table.cell(row, c.index))),
+      )
+      .sort((a, b) => a.index - b.index)
+  );
+}
+
+/**
+ * With the Cases setting: one column per named case, headed by its name, in the setting's order.
+ * A named case with no column (or one named like a column the lines already have) is an error.
+ */
+function namedCaseColumns(
+  table: InputTable,
+  namedCases: { names: readonly string[]; cell: string },
+  problems: ContractProblem[],
+): CaseColumn[] {
+  const found: CaseColumn[] = [];
+  for (const name of namedCases.names) {
+    const clash = Object.values(lineColumns).find((c) => matchesColumn(name, c));
+    if (clash !== undefined) {
+      problems.push(
+        inputError(
+          inputRangeNames.settings,
+          namedCases.cell,
+          "Case named like a column",
+          `the case "${name}" has the name of ${table.name}'s ${clash.headers[0]} column; rename the case`,
+        ),
+      );
+      continue;
+    }
+    const index = table.findColumn(column(name, name));
+    if (index === undefined) {
+      problems.push(
+        inputError(
+          table.name,
+          table.headerAddress(0),
+          "Missing case column",
+          `the Cases setting (${namedCases.cell}) names the case "${name}", but ${table.name} has no column headed "${name}" (found: ${table.header.filter((h) => h !== "").join(", ") || "no headers"})`,
+        ),
+      );
+      continue;
+    }
+    found.push({ name, index });
+  }
+  return found;
 }

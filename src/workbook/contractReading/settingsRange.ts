@@ -11,6 +11,8 @@ import {
 } from "../inputContract";
 import type { InputTable } from "../inputTable";
 import type { CellValue } from "../workbookPort";
+import { readCaseNames } from "./caseNames";
+import { type PriceBasisSetting, readInflation, readPriceBaseYear, readPrices } from "./priceBasisSettings";
 
 function defaultSettings(): ContractSettings {
   return {
@@ -89,6 +91,10 @@ export function readSettings(table: InputTable | undefined, problems: ContractPr
   };
 
   applySetting("discountRate", "Discount rate", "3.5% (Green Book standard rate)", (value, cell) => {
+    if (typeof value === "string" && /^green\s*book\W*health\W*$/i.test(value.trim())) {
+      settings.discountRate = { kind: "greenBookHealth" };
+      return "Green Book health schedule (1.5% to year 30, 1.286% to 75, 1.071% to 125)";
+    }
     if (typeof value === "string" && /^green\s*book/i.test(value.trim())) {
       settings.discountRate = { kind: "greenBook" };
       return "Green Book schedule (3.5% to year 30, 3.0% to 75, 2.5% to 125)";
@@ -214,6 +220,22 @@ export function readSettings(table: InputTable | undefined, problems: ContractPr
     settings.contingency = { onCosts: onCosts ?? new Money(0), onSavings: onSavings ?? new Money(0), cell };
     if (contingencyCase !== undefined) settings.contingency.caseName = contingencyCase;
   }
+  applySetting("cases", "Cases", undefined, (value, cell) => {
+    const names = readCaseNames(value, cell, problems);
+    if (names === undefined) return undefined;
+    settings.cases = { names, cell };
+    return names.join(", ");
+  });
+  const priceBasis: PriceBasisSetting = { nominal: false };
+  applySetting("prices", "Prices", undefined, (value, cell) => readPrices(value, cell, priceBasis, report));
+  applySetting("priceBaseYear", "Price base year", undefined, (value, cell) =>
+    readPriceBaseYear(value, cell, priceBasis, report),
+  );
+  applySetting("inflation", "Inflation", undefined, (value, cell) =>
+    readInflation(value, cell, priceBasis, report),
+  );
+  if (["prices", "priceBaseYear", "inflation"].some((key) => settings.cells.has(key)))
+    settings.priceBasis = priceBasis;
   applySetting("seed", "Seed", undefined, (value, cell) => {
     const parsed = readWholeNumber(value, 0, 4294967295);
     if (!parsed.ok) return void report(cell, "Invalid seed", `the seed ${parsed.reason}`);

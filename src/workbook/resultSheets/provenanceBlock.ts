@@ -12,6 +12,8 @@ export interface Provenance {
   refreshedAt: Date;
   /** The discount rate as the calculation used it; absent when nothing was discounted (no business case). */
   discountRate?: DiscountRate;
+  /** The named schedule the rate comes from ("Green Book", "Green Book health"); absent for a typed rate. */
+  discountScheduleName?: string;
   /** The random seed, when a simulation ran. */
   seed?: number;
 }
@@ -54,7 +56,9 @@ export function withProvenance(sheet: OwnedSheet, provenance: Provenance): Owned
     ["Input fingerprint", provenance.inputFingerprint],
     [
       "Discount schedule",
-      provenance.discountRate === undefined ? "Not used" : discountScheduleText(provenance.discountRate),
+      provenance.discountRate === undefined
+        ? "Not used"
+        : `${provenance.discountScheduleName === undefined ? "" : `${provenance.discountScheduleName}: `}${discountScheduleText(provenance.discountRate)}`,
     ],
   ];
   if (provenance.seed !== undefined) rows.push(["Simulation seed", String(provenance.seed)]);

@@ -108,7 +108,14 @@ export function simulationSheet(
     layout.place({
       name: simulationBlockNames.lines,
       title: `Lines simulated (${unit}; costs positive, savings negative)`,
-      header: ["Line", "Distribution", "Best", "Most likely", "Worst"],
+      // Headed by the cases the lines were drawn between: Best and Worst, or the named cases' ends.
+      header: [
+        "Line",
+        "Distribution",
+        options.bestCase ?? "Best",
+        "Most likely",
+        options.worstCase ?? "Worst",
+      ],
       rows:
         result.simulatedLines.length > 0
           ? result.simulatedLines.map((line) => [

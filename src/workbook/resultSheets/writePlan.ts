@@ -7,15 +7,19 @@ import { refreshedSheetNames, sameSheetName } from "../productSheets";
 import type { PublishedCheckRow } from "../publishedFigures";
 import type { ReconciliationRow } from "../resultReconciliation";
 import type { ScenarioAnalysis } from "../scenarioAnalysis";
+import type { CaseValue } from "../valueFromContract";
 import type { CellUpdate, OwnedSheet, SheetInfo, WritePlan } from "../workbookPort";
 import { apportionmentSheet } from "./apportionmentSheet";
 import { type ChecksSheetInput, checksSheet, notComputedSheet } from "./checksSheet";
 import type { OptimismBiasStep } from "../optimismBiasStep";
 import { optimismBiasSheet } from "./optimismBiasSheet";
+import type { DriverTableRow } from "../driverLines";
+import { withDriversBlock } from "./driversBlock";
 import { partnersSheet } from "./partnersSheet";
 import { type Provenance, withProvenance } from "./provenanceBlock";
 import { risksSheet } from "./risksSheet";
 import { scenariosSheet } from "./scenariosSheet";
+import { valueSheet } from "./valueSheet";
 
 export interface WritePlanInput {
   /** Sheets already in the workbook: product sheets no longer produced are emptied, not left stale. */
@@ -29,6 +33,8 @@ export interface WritePlanInput {
   };
   /** Present when the workbook has CBA_Scenarios: fills the CBA Scenarios sheet. */
   scenarios?: ScenarioAnalysis;
+  /** Present when the workbook asks who benefits: fills the CBA Value sheet. */
+  value?: readonly CaseValue[];
   risks?: { input: RisksInput; summary: RiskRegisterSummary; bands: RiskBands; updates: CellUpdate[] };
   warnings: readonly ContractProblem[];
   reconciliation: readonly ReconciliationRow[];
@@ -38,6 +44,8 @@ export interface WritePlanInput {
   roundingUnit: Money;
   /** The Discount rate cell of CBA_Settings (sheet-qualified), for NPV formulas that refer to it. */
   discountRateCell?: string;
+  /** CBA_Drivers' values, shown in a table on the CBA Checks sheet; absent or empty = no table. */
+  drivers?: readonly DriverTableRow[];
   /** When given, every sheet of the plan carries a provenance block (a refresh always gives it). */
   provenance?: Provenance;
 }
@@ -58,6 +66,7 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
       apportionmentSheet(model, result),
       partnersSheet(model, result, derivedCases, input.discountRateCell),
     );
+    if (input.value) sheets.push(valueSheet(model, input.value));
     if (input.scenarios) sheets.push(scenariosSheet(model, input.scenarios));
     if (input.businessCase.optimismBias)
       sheets.push(optimismBiasSheet(model, result, input.businessCase.optimismBias));
@@ -71,7 +80,7 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
   };
   if (input.businessCase) checks.result = input.businessCase.result;
   if (input.published) checks.published = input.published;
-  sheets.push(checksSheet(checks));
+  sheets.push(withDriversBlock(checksSheet(checks), input.drivers ?? [], input.roundingUnit));
 
   for (const name of refreshedSheetNames) {
     const stale = input.existingSheets.find((s) => s.ownedByProduct && sameSheetName(s.name, name));

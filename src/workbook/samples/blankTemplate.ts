@@ -5,12 +5,16 @@
  */
 import { defaultConfidenceGrades } from "../../engine/optimismBias";
 import {
+  beneficiariesRangeName,
+  beneficiaryColumns,
   canonicalHeaders,
   confidenceGradeColumns,
+  driverColumns,
   inputRangeNames,
   optimismBiasRangeNames,
   optimismBiasColumns,
   partnerColumns,
+  priceIndexColumns,
   publishedColumns,
   riskColumns,
   settingDefaults,
@@ -30,7 +34,9 @@ const instructions: Record<string, string> = {
   [inputRangeNames.pools]:
     "Who shares what: Basis is Baseline, FTE, Equal or Manual; list service areas and partners separated by ; (or * for all).",
   [inputRangeNames.lines]:
-    "Costs positive, savings negative. Timing: One-off or Recurring. Allocation: a pool or a partner's code. N/A = not quantified. Optional Kind column: Cost or Benefit.",
+    "Costs positive, savings negative. Timing: One-off or Recurring. Allocation: a pool or a partner's code. N/A = not quantified. Optional Kind column: Cost or Benefit. Optional Benefit class column: Fiscal cashable, Fiscal non-cashable, Economic or Social.",
+  [beneficiariesRangeName]:
+    "Optional: who receives a benefit line. One row per line and beneficiary (Partnership, a partner's code, or another body such as NHS); each line's shares add up to 100%. Lines not listed go 100% to the Partnership.",
   [inputRangeNames.profiles]:
     "Optional phasing: the fraction of a line's amount in each year (a recurring line runs on at its last rate).",
   [inputRangeNames.settings]: "Change these here or in the task pane's Settings tab.",
@@ -40,6 +46,10 @@ const instructions: Record<string, string> = {
     "Optional: optimism bias per confidence grade. These reductions are the product's ILLUSTRATIVE default, not a published table: edit them to your own evidence.",
   [optimismBiasRangeNames.optimismBias]:
     "Optional optimism bias: one row per category named in the Lines' Optimism bias column. Project type: a Green Book type (blank for benefits). Applies to: Capital costs, Operating costs, Benefits or Duration. Blank upper bound = the Green Book's. Mitigation 0-1 needs a reason.",
+  [inputRangeNames.drivers]:
+    "Optional unit cost × volume: Line (as in CBA_Lines), Case (blank = every case), Unit cost, Volume; for benefits Deadweight, Attribution, Drop-off (fractions).",
+  [inputRangeNames.priceIndex]:
+    "Optional price index by year (e.g. the GDP deflator), used when Prices is Nominal: Year (2025/26 or Year 0) and Index.",
   [inputRangeNames.risks]:
     "Likelihood and impact from 1 to 5; Score and Band are filled in by the add-in on each refresh.",
 };
@@ -69,7 +79,7 @@ export const blankTemplateNotes: NoteSheetSpec = {
   lines: [
     "Shared services business case: blank template.",
     "1. Partners: list the partner bodies. 2. Baseline: their spend per service area, the usual basis of shares.",
-    "3. Pools: which partners share which lines. 4. Lines: the costs and savings, one column per case (Best, Worst).",
+    "3. Pools: which partners share which lines. 4. Lines: the costs and savings, one column per case (Best, Worst, or the cases named in Settings' Cases).",
     "5. Profiles (optional): how each line phases over the years. 6. Settings: discount rate, horizon, rounding, risk bands.",
     "7. Risks (optional): the risk register. 8. Published (optional): figures the document prints, to check.",
     "9. Optimism bias (optional, on the Settings sheet): categories with their Green Book project type and mitigation; add an Optimism bias column to the Lines naming each line's category.",
@@ -101,6 +111,11 @@ export function blankTemplateRanges(): InputRangeSpec[] {
       ["Line", "Timing", "Allocation", "Best", "Worst", "Profile"],
       [null, null, null, amount, amount, null],
     ),
+    blankTable(beneficiariesRangeName, "Beneficiaries", canonicalHeaders(beneficiaryColumns), [
+      null,
+      null,
+      "0%",
+    ]),
     blankTable(inputRangeNames.profiles, "Profiles", ["Profile", ...years], [null, ...years.map(() => "0%")]),
     withInstruction({
       name: inputRangeNames.settings,
@@ -118,15 +133,39 @@ export function blankTemplateRanges(): InputRangeSpec[] {
         ["Contingency on savings", null],
         ["First financial year", null],
         ["Optimism bias", "Include"],
+        // Blank = the Best / Base / Worst columns; or e.g. "Low, Central, High" to name your own.
+        ["Cases", null],
+        // Blank = Real; Nominal needs Inflation or the CBA_PriceIndex table below.
+        ["Prices", null],
+        ["Price base year", null],
+        ["Inflation", null],
       ],
       as: "definedName",
     }),
-    // On the Settings sheet, below the settings: the grades (fixed rows) first, then the
-    // categories, whose table grows downwards as rows are typed.
+    // Beside the settings rather than on a sheet of its own: optional tables that refine lines,
+    // each with its instruction two rows above it.
+    withInstruction({
+      name: inputRangeNames.drivers,
+      sheet: "Settings",
+      topLeft: "A21",
+      header: canonicalHeaders(driverColumns),
+      rows: [canonicalHeaders(driverColumns).map(() => null)],
+      columnFormats: [null, null, "#,##0.00;(#,##0.00)", "#,##0", null, "0%", "0%", "0%"],
+      as: "table",
+    }),
+    withInstruction({
+      name: inputRangeNames.priceIndex,
+      sheet: "Settings",
+      topLeft: "A27",
+      header: canonicalHeaders(priceIndexColumns),
+      rows: [[null, null]],
+      as: "table",
+    }),
+    // The grades (fixed rows) first, then the categories, whose table grows downwards as rows are typed.
     withInstruction({
       name: optimismBiasRangeNames.confidenceGrades,
       sheet: "Settings",
-      topLeft: "A16",
+      topLeft: "A33",
       header: canonicalHeaders(confidenceGradeColumns),
       rows: defaultConfidenceGrades.map((grade) => [grade.grade, grade.rate.toNumber()]),
       columnFormats: [null, "0%"],
@@ -135,7 +174,7 @@ export function blankTemplateRanges(): InputRangeSpec[] {
     withInstruction({
       name: optimismBiasRangeNames.optimismBias,
       sheet: "Settings",
-      topLeft: "A26",
+      topLeft: "A43",
       header: canonicalHeaders(optimismBiasColumns),
       rows: [canonicalHeaders(optimismBiasColumns).map(() => null)],
       columnFormats: [null, null, null, "0%", "0%", null, null],

@@ -1,5 +1,7 @@
 import {
   canonicalHeaders,
+  driverColumns,
+  priceIndexColumns,
   inputRangeNames,
   partnerColumns,
   publishedColumns,
@@ -535,6 +537,24 @@ export function hampshireSampleRanges(): InputRangeSpec[] {
         ["Benefits 20% lower", "Best", 1, 0.8, 0],
         ["Start delayed a year", "Best", 1, 1, 1],
       ],
+      as: "definedName",
+    },
+    {
+      // Empty: the published case gives no unit costs; here to show where unit cost × volume goes.
+      name: inputRangeNames.drivers,
+      sheet: "Settings",
+      topLeft: "A22",
+      header: canonicalHeaders(driverColumns),
+      rows: [canonicalHeaders(driverColumns).map(() => null)],
+      as: "definedName",
+    },
+    {
+      // Empty: the sample's amounts are real (Prices not given); a nominal case would fill this.
+      name: inputRangeNames.priceIndex,
+      sheet: "Settings",
+      topLeft: "A26",
+      header: canonicalHeaders(priceIndexColumns),
+      rows: [[null, null]],
       as: "definedName",
     },
     {
