@@ -62,7 +62,8 @@ function child(): void {
     process.exit(exitCodes.usage);
   });
   const progressWanted = process.env["CBA_PROGRESS"] !== "0";
-  runCommand(process.argv.slice(2), {
+  // runCommand reports every error itself as an exit code and never rejects.
+  void runCommand(process.argv.slice(2), {
     out: (text) => console.log(text),
     err: (text) => console.error(text),
     progress: (text) => {

@@ -19,7 +19,7 @@ import { netPresentValue } from "./npv";
 import { payback } from "./payback";
 import { lineYearFractions } from "./phasing";
 import { netReturnOnInvestment, yearsToRecover } from "./returnOnInvestment";
-import { sharesFromBases } from "./shares";
+import { basesFromBaseline, sharesFromBases } from "./shares";
 
 /** The partner code under which programme-wide results are reported. */
 export const programme = "Programme";
@@ -126,21 +126,7 @@ function computePool(model: BusinessCaseModel, pool: Pool): PoolResult {
   } else {
     const table = pool.basis === "fte" ? model.baselineFte : model.baseline;
     requireValue(table !== undefined, subject, "is shared by FTE but the case has no FTE baseline");
-    const areas = pool.serviceAreas === "all" ? table.map((row) => row.serviceArea) : [...pool.serviceAreas];
-    bases = partners.map((code) =>
-      sum(
-        areas.map((area) => {
-          const row = table.find((r) => r.serviceArea === area);
-          requireValue(
-            row !== undefined,
-            subject,
-            `names service area '${area}', which is not in the baseline`,
-          );
-          const amount = row.amounts[code];
-          return amount === undefined ? new Money(0) : toMoney(amount, `baseline '${area}' for '${code}'`);
-        }),
-      ),
-    );
+    bases = basesFromBaseline(table, pool.serviceAreas, partners, subject);
   }
   const options = pool.shareDecimals === undefined ? { subject } : { subject, decimals: pool.shareDecimals };
   return { pool: pool.name, partners, bases, shares: sharesFromBases(bases, options) };

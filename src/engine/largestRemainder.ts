@@ -121,7 +121,7 @@ export interface Scratch {
  * @example
  * const scratch = newScratch(10);
  */
-export function newScratch(partners: number): Scratch {
+function newScratch(partners: number): Scratch {
   return { remainders: new Float64Array(partners), order: new Int32Array(partners) };
 }
 

@@ -1,6 +1,6 @@
 import type { BusinessCaseModel, Line } from "./businessCaseModel";
 import { EngineError, requireValue } from "./errors";
-import { type Amount, Money, toMoney } from "./money";
+import { type Amount, Money, sum, toMoney } from "./money";
 
 /**
  * Spreads a full annual amount over periods by a phasing profile: period t gets
@@ -74,4 +74,22 @@ export function lineYearFractions(
       : [new Money(0), new Money(1)];
   const after = line.timing === "oneOff" || given.length === 0 ? new Money(0) : given[given.length - 1]!;
   return Array.from({ length: periods }, (_, t) => given[t] ?? after);
+}
+
+/** How far fractions typed as formulas (=80/120) may be off 1 and still add to 100%. */
+const wholeTolerance = new Money("1e-9");
+
+/**
+ * What a one-off profile's fractions add to, and whether that is the whole amount (100%) within
+ * the rounding of fractions typed as formulas: a one-off line phased by a profile that does not
+ * add to 1 spends part of (or more than) its amount within the horizon.
+ *
+ * @example
+ * oneOffProfileTotal([0.5, 0.3]); // { total: 0.8, addsToWhole: false }
+ * oneOffProfileTotal([1 / 3, 1 / 3, 1 / 3]).addsToWhole; // → true
+ */
+export function oneOffProfileTotal(fractions: readonly Amount[]): { total: Money; addsToWhole: boolean } {
+  requireValue(Array.isArray(fractions), "profile", "must be a list of fractions");
+  const total = sum(fractions.map((f, t) => toMoney(f, `profile year ${t}`)));
+  return { total, addsToWhole: total.minus(1).abs().lte(wholeTolerance) };
 }

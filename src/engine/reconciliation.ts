@@ -1,3 +1,4 @@
+import { apportion } from "./apportion";
 import { EngineError } from "./errors";
 import { Money, sum, toMoney, type Amount } from "./money";
 
@@ -350,7 +351,7 @@ export function checkPublishedFigures(figures: readonly PublishedFigure[]): Find
     const expected = toMoney(figure.computed, `computed figure for '${location}'`);
     const printedTo =
       figure.printedTo === undefined
-        ? new Money(1).div(new Money(10).pow(found.decimalPlaces()))
+        ? printedRoundingOf(found)
         : toMoney(figure.printedTo, `printed rounding of '${location}'`);
     if (printedTo.isNegative()) {
       throw new EngineError("invalidNumber", `printed rounding of '${location}'`, "cannot be negative");
@@ -371,6 +372,74 @@ export function checkPublishedFigures(figures: readonly PublishedFigure[]): Find
     });
   }
   return findings;
+}
+
+/**
+ * The rounding a figure is printed to when nothing says otherwise: one unit of its last decimal.
+ *
+ * @example
+ * printedRoundingOf(0.036).toString() // → "0.001"
+ * printedRoundingOf(4000).toString() // → "1"
+ */
+export function printedRoundingOf(value: Amount): Money {
+  const figure = toMoney(value, "published figure");
+  return new Money(1).div(new Money(10).pow(figure.decimalPlaces()));
+}
+
+/**
+ * The sum of a total's lines as `checkTotal` adds them: lines not quantified (null) left out.
+ *
+ * @example
+ * totalOfLines([1140, null, 400]).toString() // → "1540"
+ */
+export function totalOfLines(lines: readonly (Amount | null)[]): Money {
+  return sumOfPresent(lines, (index) => `line ${index + 1}`);
+}
+
+/**
+ * Lines shared through one pool, each split between the pool's partners, and the pool's shares.
+ *
+ * @example
+ * const pool: PooledLines = { rowLabels: ["Set-up"], columnLabels: ["A", "B"], cells: [[60, 40]],
+ *   lineTotals: [100], weights: [3, 2], unit: 1, subject: "pool 'Shared'" };
+ */
+export interface PooledLines {
+  rowLabels: readonly string[];
+  /** The pool's partners. */
+  columnLabels: readonly string[];
+  /** `cells[line][partner]`: each line's part for each partner; null = no part. */
+  cells: readonly (readonly (Amount | null)[])[];
+  /** Each line's own amount. */
+  lineTotals: readonly Amount[];
+  /** The pool's share weights, one per partner. */
+  weights: readonly Amount[];
+  /** The rounding unit the parts are apportioned to. */
+  unit: Amount;
+  /** The pool, in error messages. */
+  subject: string;
+}
+
+/**
+ * Checks that each partner's column of a pool's lines equals its share of the lines' total
+ * apportioned as one amount, as the pool's shares say: splitting every line separately and adding
+ * the parts may differ from that by rounding, which is what this catches.
+ *
+ * @returns the lines' total and a finding per partner column that does not equal its share.
+ * @example
+ * checkPooledLines({ rowLabels: ["Set-up", "IT"], columnLabels: ["A", "B"], cells: [[60, 40], [30, 20]],
+ *   lineTotals: [100, 50], weights: [3, 2], unit: 1, subject: "pool 'Shared'" });
+ * // { total: 150, findings: [] } (3 / 5 of 150 = 90 = 60 + 30; 2 / 5 = 60 = 40 + 20)
+ */
+export function checkPooledLines(pool: PooledLines): { total: Money; findings: Finding[] } {
+  const total = totalOfLines(pool.lineTotals);
+  const expected = apportion(total, pool.weights, { unit: pool.unit, subject: pool.subject });
+  const findings = checkTableTotals({
+    rowLabels: pool.rowLabels,
+    columnLabels: pool.columnLabels,
+    cells: pool.cells,
+    columnTotals: expected,
+  });
+  return { total, findings };
 }
 
 function toleranceOf(options: ToleranceOptions): Money {

@@ -48,6 +48,29 @@ export function scenarioNetCashflow(
   });
 }
 
+/**
+ * A contingency case: `from` with costs raised and savings cut by the given fractions, e.g.
+ * costs +25% and savings −25% of the Worst case give factors 1.25 and 0.75.
+ *
+ * @example
+ * contingencyCase("Worst + contingency", "Worst", { onCosts: 0.25, onSavings: 0.25 });
+ * // { name: "Worst + contingency", derivedFrom: "Worst", costFactor: 1.25, savingFactor: 0.75 }
+ */
+export function contingencyCase(
+  name: string,
+  from: string,
+  contingency: { onCosts: Amount; onSavings: Amount },
+): CaseDefinition {
+  const onCosts = toMoney(contingency.onCosts, `contingency '${name}' on costs`);
+  const onSavings = toMoney(contingency.onSavings, `contingency '${name}' on savings`);
+  return {
+    name,
+    derivedFrom: from,
+    costFactor: new Money(1).plus(onCosts),
+    savingFactor: new Money(1).minus(onSavings),
+  };
+}
+
 /** A "what if" on one case of a business case. */
 export interface Scenario {
   /** e.g. "Start delayed a year", "Costs 20% higher". */

@@ -1,4 +1,5 @@
 import type Decimal from "decimal.js";
+import type { BaselineRow } from "./businessCaseModel";
 import { EngineError, requireValue } from "./errors";
 import { distributeUnits } from "./largestRemainder";
 import { type Amount, Money, sum, toMoney } from "./money";
@@ -79,6 +80,39 @@ export function sharesFromTable(rows: readonly (readonly Amount[])[], options: S
     sum(rows.map((row, r) => toMoney(row[c], `${subject} row ${r + 1}, column ${c + 1}`))),
   );
   return sharesFromBases(totals, options);
+}
+
+/**
+ * Each partner's base for a pool shared by baseline (or FTE): the sum of its amounts over the
+ * pool's service areas. A partner with no amount in a row has 0 there.
+ *
+ * @param serviceAreas in the table's spelling, or "all" for every row.
+ * @throws EngineError naming `subject` when a service area is not a row of the table.
+ * @example
+ * basesFromBaseline([{ serviceArea: "Finance", amounts: { A: 600, B: 400 } }], "all", ["A", "B"]).map(Number) // → [600, 400]
+ */
+export function basesFromBaseline(
+  table: readonly BaselineRow[],
+  serviceAreas: readonly string[] | "all",
+  partners: readonly string[],
+  subject = "pool",
+): Money[] {
+  const areas = serviceAreas === "all" ? table.map((row) => row.serviceArea) : [...serviceAreas];
+  const rows = areas.map((area) => {
+    const row = table.find((r) => r.serviceArea === area);
+    requireValue(row !== undefined, subject, `names service area '${area}', which is not in the baseline`);
+    return row;
+  });
+  return partners.map((code) =>
+    sum(
+      rows.map((row) => {
+        const amount = row.amounts[code];
+        return amount === undefined
+          ? new Money(0)
+          : toMoney(amount, `baseline '${row.serviceArea}' for '${code}'`);
+      }),
+    ),
+  );
 }
 
 /** Shares rounded to `decimals` of a percent with largest remainder, in units of 10^-(decimals+2). */

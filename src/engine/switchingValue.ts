@@ -1,5 +1,5 @@
 import { computeBusinessCase } from "./businessCase";
-import type { BusinessCaseModel } from "./businessCaseModel";
+import type { BusinessCaseModel, CaseResult } from "./businessCaseModel";
 import { type DiscountRate, readAmounts } from "./discounting";
 import { EngineError } from "./errors";
 import { type Amount, Money, sum } from "./money";
@@ -145,7 +145,17 @@ export function switchingValues(
       `'${String(options.case)}' is not one of the model's cases (${result.cases.map((c) => c.name).join(", ")})`,
     );
   }
-  const rate = model.settings.discountRate;
+  return caseSwitchingValues(caseResult, model.settings.discountRate);
+}
+
+/**
+ * Switching values of one computed case, per partner and for the programme, at the given rate:
+ * what `switchingValues` gives, for a case already computed (a delayed scenario included).
+ *
+ * @example
+ * caseSwitchingValues(computeBusinessCase(model).cases[0]!, model.settings.discountRate).at(-1)?.costs
+ */
+export function caseSwitchingValues(caseResult: CaseResult, rate: DiscountRate): PartnerSwitchingValues[] {
   return caseResult.partners.map((partner) => ({
     partner: partner.partner,
     netPresentValue: partner.netPresentValue,

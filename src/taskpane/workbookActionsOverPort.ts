@@ -255,7 +255,7 @@ function scenarioNames(snapshot: WorkbookSnapshot | undefined): Set<string> {
 }
 
 /** The board's figures: input cases and the contingency case; scenarios stay on the result sheets. */
-export function boardSummary(report: RefreshReport, scenarios: ReadonlySet<string>): BoardSummary {
+function boardSummary(report: RefreshReport, scenarios: ReadonlySet<string>): BoardSummary {
   const riskProfile = report.risks
     ? report.risks.bandCounts.map(({ band, count }) => ({ band, count }))
     : null;

@@ -7,7 +7,7 @@ import type { ContractInputs } from "./contractInputs";
 import type { ContractLookup } from "./contractLookup";
 
 /** Benefit lines with no class count as fiscal cashable: savings to the partners' own budgets. */
-export const defaultBenefitClass: BenefitClass = "fiscalCashable";
+const defaultBenefitClass: BenefitClass = "fiscalCashable";
 
 /** Where a line of the partnership model came from, for the CBA Value sheet. */
 export interface ModelLineOrigin {

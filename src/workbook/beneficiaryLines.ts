@@ -46,7 +46,7 @@ export function linesNamed(inputs: ContractInputs, label: string): number[] {
   );
 }
 
-export function resolveBeneficiary(lookup: ContractLookup, row: BeneficiaryRowInput): ResolvedBeneficiaryRow {
+function resolveBeneficiary(lookup: ContractLookup, row: BeneficiaryRowInput): ResolvedBeneficiaryRow {
   if (isPartnership(row.beneficiary))
     return { row, beneficiary: partnershipBeneficiary, kind: "partnership" };
   const partner = lookup.partner(row.beneficiary);

@@ -1,16 +1,15 @@
-import { computeBusinessCase } from "../engine/businessCase";
 import type {
   BaselineRow,
   BusinessCaseModel,
   BusinessCaseResult,
   CaseDefinition,
   Line,
-  LinePartsForCase,
   LineValue,
   Pool,
 } from "../engine/businessCaseModel";
+import { computeBusinessCaseWithDelays } from "../engine/delayedCases";
 import { type Amount, Money } from "../engine/money";
-import { type Scenario, scenarioModel } from "../engine/scenarios";
+import { contingencyCase } from "../engine/scenarios";
 import { type ContractBeneficiaries, partnershipLines } from "./beneficiariesFromContract";
 import type { BaselineInput, ContractInputs } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
@@ -109,12 +108,7 @@ export function businessCaseFromContract(inputs: ContractInputs): ContractBusine
   const contingencyName = lookup.contingencyCaseName();
   if (settings.contingency && contingencyName !== undefined) {
     const from = lookup.contingencySourceCase()!;
-    cases.push({
-      name: contingencyName,
-      derivedFrom: from,
-      costFactor: new Money(1).plus(settings.contingency.onCosts),
-      savingFactor: new Money(1).minus(settings.contingency.onSavings),
-    });
+    cases.push(contingencyCase(contingencyName, from, settings.contingency));
     derivedCases.set(contingencyName, {
       from,
       description: `${from} with costs +${percent(settings.contingency.onCosts)} and savings −${percent(settings.contingency.onSavings)}`,
@@ -178,46 +172,16 @@ function percent(fraction: Money): string {
 }
 
 /**
- * Computes the business case, including scenarios that delay the start. The engine's case
- * definitions carry no delay, so each delayed scenario is computed by the engine's
- * `scenarioModel` (every line's profile starts that many years later, costs and benefits alike,
- * cut off at the horizon) and its results are merged in under the scenario's name. A scenario
- * based on a delayed scenario is delayed by both.
+ * Computes the business case, including scenarios that delay the start: the engine's
+ * `computeBusinessCaseWithDelays` with each delayed scenario's own delay (a scenario based on a
+ * delayed scenario is delayed by both).
  *
  * @throws EngineError from the engine for model-level problems the validator could not foresee.
  */
 export function computeContractBusinessCase(contract: ContractBusinessCase): BusinessCaseResult {
   const { model, delayedCases } = contract;
-  const delayed = new Map(delayedCases.map((c) => [c.name, c.delayYears] as const));
-  const definitions = new Map(model.cases.map((c) => [c.name, c] as const));
-  const totalDelay = (name: string): number => {
-    const definition = definitions.get(name);
-    const own = delayed.get(name) ?? 0;
-    return definition?.derivedFrom === undefined ? own : own + totalDelay(definition.derivedFrom);
-  };
-
-  const result = computeBusinessCase({
-    ...model,
-    cases: model.cases.filter((c) => totalDelay(c.name) === 0),
-  });
-  const merged = new Map(result.cases.map((c) => [c.name, c] as const));
-  for (const definition of model.cases) {
-    const delayYears = totalDelay(definition.name);
-    if (delayYears === 0 || definition.derivedFrom === undefined) continue;
-    const scenario: Scenario = { name: definition.name, case: definition.derivedFrom, delayYears };
-    if (definition.costFactor !== undefined) scenario.costFactor = definition.costFactor;
-    if (definition.savingFactor !== undefined) scenario.savingFactor = definition.savingFactor;
-    const others = { ...model, cases: model.cases.filter((c) => c.name !== definition.name) };
-    const { model: adjusted, caseName } = scenarioModel(others, scenario);
-    const variant = computeBusinessCase(adjusted);
-    merged.set(definition.name, {
-      ...variant.cases.find((c) => c.name === caseName)!,
-      name: definition.name,
-    });
-    variant.lines.forEach((line, index) => {
-      const entry = line.byCase[caseName];
-      if (entry) (result.lines[index]!.byCase as Record<string, LinePartsForCase>)[definition.name] = entry;
-    });
-  }
-  return { ...result, cases: model.cases.map((c) => merged.get(c.name)!) };
+  return computeBusinessCaseWithDelays(
+    model,
+    new Map(delayedCases.map((c) => [c.name, c.delayYears] as const)),
+  );
 }

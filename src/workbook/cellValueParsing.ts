@@ -34,7 +34,7 @@ export function isNotQuantifiedText(value: CellValue | undefined): boolean {
 }
 
 /** A formula saved without its calculated value, as the ExcelJS adapter passes it on: "=80/120". */
-export function isUncalculatedFormula(value: CellValue | undefined): boolean {
+function isUncalculatedFormula(value: CellValue | undefined): boolean {
   return typeof value === "string" && value.startsWith("=");
 }
 

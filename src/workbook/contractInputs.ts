@@ -2,6 +2,7 @@ import type { BenefitClass } from "../engine/beneficiaries";
 import type { LineKind, LineValue, ShareBasis, Timing } from "../engine/businessCaseModel";
 import type { Money } from "../engine/money";
 import type { ExpenditureType } from "../engine/funding";
+import type { PublishedMeasure } from "../engine/publishedMeasures";
 import type { RiskBands } from "../engine/riskRegister";
 import type { ConfidenceGradesInput, OptimismBiasInput, OptimismBiasSetting } from "./optimismBiasInputs";
 import type { DriversInput } from "./contractReading/driversRange";
@@ -226,22 +227,8 @@ export interface RisksInput {
   risks: RiskInput[];
 }
 
-/** What a published figure claims to summarise: a headline measure, or one line's total. */
-export type PublishedMeasure =
-  | {
-      kind:
-        | "setUp"
-        | "annualSaving"
-        | "netReturnOnInvestment"
-        | "benefitMultiple"
-        | "benefitCostRatio"
-        | "payback"
-        | "finalPayback"
-        | "discountedPayback"
-        | "netPresentValue"
-        | "yearsToRecover";
-    }
-  | { kind: "line"; label: string };
+/** What a published figure claims to summarise; the engine computes it (`measureValue`). */
+export type { PublishedMeasure };
 
 export interface PublishedFigureInput {
   figure: string;

@@ -1,7 +1,8 @@
 import { notQuantified } from "../engine/businessCaseModel";
 import { EngineError } from "../engine/errors";
-import { Money, sum } from "../engine/money";
-import { sharesFromBases } from "../engine/shares";
+import { Money } from "../engine/money";
+import { oneOffProfileTotal } from "../engine/phasing";
+import { basesFromBaseline, sharesFromBases } from "../engine/shares";
 import { validateBeneficiaries } from "./beneficiariesValidation";
 import { sheetAddress } from "./cellAddress";
 import type { ContractInputs, LineInput, PoolInput } from "./contractInputs";
@@ -404,14 +405,12 @@ function validatePool(
         }
       }
     }
-    const areas = lookup.poolServiceAreas(pool);
-    bases = partners.map((code) =>
-      sum(
-        areas.map(
-          (area) => baseline.rows.find((row) => row.serviceArea === area)?.amounts.get(code) ?? new Money(0),
-        ),
-      ),
-    );
+    // The engine's own sums: poolServiceAreas leaves unknown areas out, so none is missing here.
+    const table = baseline.rows.map((row) => ({
+      serviceArea: row.serviceArea,
+      amounts: Object.fromEntries(row.amounts),
+    }));
+    bases = basesFromBaseline(table, lookup.poolServiceAreas(pool), partners, `pool "${pool.name}"`);
   } else if (pool.basis === "manual") {
     bases = partners.map((code) => {
       const weight = pool.manualWeights.get(code);
@@ -470,9 +469,6 @@ function yearText(year: number, firstFinancialYear: number | undefined): string 
   const start = firstFinancialYear + year;
   return `year ${year} (${start}/${String((start + 1) % 100).padStart(2, "0")})`;
 }
-
-/** How far a sum of fractions typed as formulas (=80/120) may be off 1 and still add to 100%. */
-const fractionTolerance = new Money("1e-9");
 
 /**
  * Profiles used by a line must give a fraction for every year from 0 to their last year; a blank
@@ -536,9 +532,10 @@ function validateProfiles(inputs: ContractInputs, lookup: ContractLookup, proble
       );
     }
     if (usage.oneOff) {
-      let total = new Money(0);
-      for (const year of given) total = total.plus(profile.fractions.get(year)!.fraction);
-      if (total.minus(1).abs().gt(fractionTolerance)) {
+      const { total, addsToWhole } = oneOffProfileTotal(
+        given.map((year) => profile.fractions.get(year)!.fraction),
+      );
+      if (!addsToWhole) {
         problems.push(
           inputWarning(
             inputs.profiles!.range,

@@ -88,7 +88,7 @@ export function dropAmountsDriversGive(inputs: ContractInputs, problems: Contrac
 }
 
 /** Name of the profile a driver's drop-off derives for a line. */
-export function dropOffProfileName(label: string): string {
+function dropOffProfileName(label: string): string {
   return `${label} (drivers: drop-off)`;
 }
 

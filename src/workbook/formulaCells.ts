@@ -15,16 +15,6 @@ export function formulaAt(
   return block.formulas?.[row]?.[column] ?? undefined;
 }
 
-/** True when any cell of the plan is a formula. */
-export function planHasFormulas(plan: WritePlan): boolean {
-  const any = (formulas: (string | null)[][] | undefined) =>
-    formulas?.some((row) => row.some((formula) => formula !== null)) ?? false;
-  return (
-    plan.sheets.some((sheet) => sheet.blocks.some((block) => any(block.formulas))) ||
-    plan.cellUpdates.some((update) => any(update.formulas))
-  );
-}
-
 /**
  * The plan with every formula replaced by its cached value (`cba run --values-only`, the pane's
  * "values only" copy): nobody without the add-in or recalculation sees `#NAME?` or a stale cache.

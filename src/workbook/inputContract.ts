@@ -34,8 +34,6 @@ export const fundingRangeNames = {
   lineFunding: "CBA_LineFunding",
 } as const;
 
-export type InputRangeKey = keyof typeof inputRangeNames;
-
 /**
  * The optimism-bias ranges: read with the others, but kept out of `inputRangeNames`, whose ranges
  * the task pane lists and a complete sample such as Hampshire's has.

@@ -44,7 +44,7 @@ export const appliesToNames: Readonly<Record<OptimismBiasAppliesTo, string>> = {
 };
 
 /** "Capital costs", "capital", "CAPEX"; "Operating costs", "revenue", "OPEX"; "Benefits", "savings"; "Duration". */
-export function readAppliesTo(text: string): OptimismBiasAppliesTo | undefined {
+function readAppliesTo(text: string): OptimismBiasAppliesTo | undefined {
   const key = text.toLowerCase().replace(/[^a-z]/g, "");
   if (["capitalcosts", "capitalcost", "capital", "capex", "capitalexpenditure"].includes(key))
     return "capitalCosts";

@@ -17,7 +17,7 @@ import { discountRateFor, discountScheduleName } from "./discountSchedule";
 import { inputRangeNames } from "./inputContract";
 
 /** True when amounts are nominal and a price index (Inflation or CBA_PriceIndex) deflates them. */
-export function deflatesAmounts(inputs: ContractInputs): boolean {
+function deflatesAmounts(inputs: ContractInputs): boolean {
   const basis = inputs.settings.priceBasis;
   return basis?.nominal === true && (basis.inflation !== undefined || inputs.priceIndex !== undefined);
 }
@@ -30,7 +30,7 @@ export function deflatesAmounts(inputs: ContractInputs): boolean {
  * @example
  * priceIndexByPeriod(inputs)?.map(String); // e.g. ["1", "1.02", "1.0404"] for 2% over two years
  */
-export function priceIndexByPeriod(inputs: ContractInputs): Money[] | undefined {
+function priceIndexByPeriod(inputs: ContractInputs): Money[] | undefined {
   if (!deflatesAmounts(inputs)) return undefined;
   const { horizonYears, priceBasis, firstFinancialYear } = inputs.settings;
   if (priceBasis!.inflation !== undefined && inputs.priceIndex === undefined) {

@@ -1,16 +1,9 @@
 import { programme } from "../engine/businessCase";
-import {
-  type BusinessCaseModel,
-  type BusinessCaseResult,
-  notQuantified,
-  type PartnerCaseResult,
-} from "../engine/businessCaseModel";
-import { EngineError } from "../engine/errors";
-import { Money, sum } from "../engine/money";
-import type { PaybackResult } from "../engine/payback";
-import { checkPublishedFigures, checkTotal } from "../engine/reconciliation";
-import { benefitCostRatio, benefitMultiple } from "../engine/returnOnInvestment";
-import type { ContractInputs, PublishedFigureInput } from "./contractInputs";
+import { type BusinessCaseModel, type BusinessCaseResult, notQuantified } from "../engine/businessCaseModel";
+import { Money } from "../engine/money";
+import { measureValue } from "../engine/publishedMeasures";
+import { checkPublishedFigures, checkTotal, printedRoundingOf, totalOfLines } from "../engine/reconciliation";
+import type { ContractInputs } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
 
 /**
@@ -64,7 +57,7 @@ export function checkPublished(
         const entry = line.values.get(caseName);
         return entry === undefined || entry.value === notQuantified ? null : entry.value;
       });
-      const computed = sum(amounts.filter((a): a is Money => a !== null));
+      const computed = totalOfLines(amounts);
       const findings = checkTotal(`${total.label} (${caseName})`, value, amounts);
       rows.push({
         agrees: findings.length === 0,
@@ -90,9 +83,13 @@ export function checkPublished(
         ? result.cases[0]!.name
         : result.cases.find((c) => c.name.toLowerCase() === figure.caseName!.toLowerCase())!.name;
     const code = figure.partner === undefined ? programme : lookup.partner(figure.partner)!;
-    const partner = result.cases.find((c) => c.name === caseName)!.partners.find((p) => p.partner === code)!;
-    const printedTo = figure.printedTo ?? new Money(1).div(new Money(10).pow(figure.value.decimalPlaces()));
-    const computed = computedFigure(figure, partner, model, result, caseName, code);
+    const printedTo = figure.printedTo ?? printedRoundingOf(figure.value);
+    const computed = measureValue(result, figure.measure, {
+      caseName,
+      partner: code,
+      discountRate: model.settings.discountRate,
+      savingPrintedNegative: figure.value.isNegative(),
+    });
     const base = {
       figure: figure.figure,
       summarises: figure.measureText,
@@ -103,12 +100,12 @@ export function checkPublished(
       printedTo,
     };
     const where = `${figure.figure} (${figure.valueCell})`;
-    if (typeof computed === "string") {
+    if (computed.kind === "none") {
       rows.push({
         ...base,
         agrees: false,
         computed: null,
-        message: `${where} is published as ${figure.value.toString()} but ${computed}`,
+        message: `${where} is published as ${figure.value.toString()} but ${computed.reason}`,
       });
       continue;
     }
@@ -119,7 +116,7 @@ export function checkPublished(
         location: where,
         published: figure.value.times(percent),
         printedTo: printedTo.times(percent),
-        computed: computed.times(percent),
+        computed: computed.value.times(percent),
         what: `the ${caseName} case ${code === programme ? "programme" : code} ${figure.measureText}`,
         ...(percent === 100 ? { suffix: "%" } : {}),
       },
@@ -127,75 +124,11 @@ export function checkPublished(
     rows.push({
       ...base,
       agrees: findings.length === 0,
-      computed,
+      computed: computed.value,
       message:
         findings[0]?.message ??
         `${where} agrees with the computed ${figure.measureText} within the printed rounding (${printedTo.toString()})`,
     });
   }
   return rows;
-}
-
-/** The computed counterpart of a published figure, or the reason there is none. */
-function computedFigure(
-  figure: PublishedFigureInput,
-  partner: PartnerCaseResult,
-  model: BusinessCaseModel,
-  result: BusinessCaseResult,
-  caseName: string,
-  code: string,
-): Money | string {
-  const paybackOf = (value: PaybackResult, what: string): Money | string =>
-    value.kind === "paysBack"
-      ? value.periods
-      : `the case does not ${what === "final payback" ? "end paid back" : "pay back"} within ${yearsText(value.horizon)}`;
-  const ratio = (work: () => Money): Money | string => {
-    try {
-      return work();
-    } catch (error) {
-      if (error instanceof EngineError) return `no figure follows from the case: ${error.problem}`;
-      throw error;
-    }
-  };
-  switch (figure.measure.kind) {
-    case "setUp":
-      return partner.setUp.total;
-    case "annualSaving":
-      // A headline prints a saving as a positive amount; a table prints it in brackets.
-      return figure.value.isNegative() ? partner.annual.total : partner.annual.total.neg();
-    case "netReturnOnInvestment":
-      return partner.netReturnOnInvestment ?? "the case has no costs, so no net ROI";
-    case "benefitMultiple":
-      return sum(partner.costs).isZero()
-        ? "the case has no costs, so no benefit multiple"
-        : ratio(() => benefitMultiple(partner.costs, partner.benefits));
-    case "benefitCostRatio":
-      return sum(partner.costs).isZero()
-        ? "the case has no costs, so no benefit–cost ratio"
-        : ratio(() => benefitCostRatio(partner.costs, partner.benefits, model.settings.discountRate));
-    case "payback":
-      return paybackOf(partner.payback, "payback");
-    case "finalPayback":
-      return paybackOf(partner.finalPayback, "final payback");
-    case "discountedPayback":
-      return paybackOf(partner.discountedPayback, "payback");
-    case "netPresentValue":
-      return partner.netPresentValue;
-    case "yearsToRecover":
-      return partner.yearsToRecover ?? "the case has no annual saving, so no years to recover";
-    case "line": {
-      const label = figure.measure.label.toLowerCase();
-      const entries = result.lines
-        .filter((line) => line.label.toLowerCase() === label)
-        .map((line) => line.byCase[caseName]);
-      if (entries.some((entry) => entry === undefined || entry.amount === notQuantified))
-        return `line "${figure.measure.label}" is not quantified (N/A) in the ${caseName} case`;
-      if (code === programme) return sum(entries.map((entry) => entry!.amount as Money));
-      return sum(entries.map((entry) => entry!.parts?.[code] ?? new Money(0)));
-    }
-  }
-}
-
-function yearsText(count: number): string {
-  return `${count} ${count === 1 ? "year" : "years"}`;
 }

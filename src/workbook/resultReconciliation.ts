@@ -1,8 +1,7 @@
-import { apportion } from "../engine/apportion";
 import { programme } from "../engine/businessCase";
 import { type BusinessCaseModel, type BusinessCaseResult, notQuantified } from "../engine/businessCaseModel";
-import { Money, sum } from "../engine/money";
-import { checkTableTotals, checkTotal, type Finding } from "../engine/reconciliation";
+import { Money } from "../engine/money";
+import { checkPooledLines, checkTableTotals, checkTotal, type Finding } from "../engine/reconciliation";
 import { amountText, decimalsOf } from "./amountText";
 
 /** One line of the reconciliation report: a check that agreed, or a finding with both figures. */
@@ -76,18 +75,20 @@ export function reconcileResults(model: BusinessCaseModel, result: BusinessCaseR
             line.timing === timing && line.allocation.kind === "pool" && line.allocation.pool === pool.pool,
         );
         if (members.length === 0) continue;
-        const total = sum(members.map(({ entry }) => entry!.amount as Money));
-        const expected = apportion(total, pool.shares.weights, { unit, subject: `pool '${pool.pool}'` });
+        const { total, findings } = checkPooledLines({
+          rowLabels: members.map(({ line }) => line.label),
+          columnLabels: pool.partners,
+          cells: members.map(({ entry }) => pool.partners.map((code) => entry!.parts![code] ?? null)),
+          lineTotals: members.map(({ entry }) => entry!.amount as Money),
+          weights: pool.shares.weights,
+          unit,
+          subject: `pool '${pool.pool}'`,
+        });
         const what = timing === "oneOff" ? "one-off" : "recurring";
         report(
           "Pool columns add up to the pool total apportioned",
           `${caseName}, ${pool.pool} (${what})`,
-          checkTableTotals({
-            rowLabels: members.map(({ line }) => line.label),
-            columnLabels: pool.partners,
-            cells: members.map(({ entry }) => pool.partners.map((code) => entry!.parts![code] ?? null)),
-            columnTotals: expected,
-          }),
+          findings,
           `each partner's column equals its share of the ${what} total ${shown(total)} apportioned as one amount`,
         );
       }

@@ -1,6 +1,6 @@
 import type { BusinessCaseModel, BusinessCaseResult, PartnerCaseResult } from "../engine/businessCaseModel";
 import type { CaseSelection } from "../engine/monteCarlo/lineEffects";
-import { delayToLosePayback, type PartnerSwitchingValues, switchingValue } from "../engine/switchingValue";
+import { caseSwitchingValues, type PartnerSwitchingValues } from "../engine/switchingValue";
 import { type TornadoResult, tornado } from "../engine/tornado";
 import type { ContractBusinessCase } from "./businessCaseFromContract";
 import { sensitivitySelection } from "./sensitivityCaseSelection";
@@ -58,8 +58,7 @@ export function inputCasesOnly(model: BusinessCaseModel): BusinessCaseModel {
 /**
  * Scenario comparisons, switching values and the tornado of a computed business case. Scenario
  * figures are those of the computed case (delays included, as `computeContractBusinessCase` gives
- * them); switching values come from each partner's costs and benefits by year at the model's
- * discount rate, exactly as the engine's `switchingValues`; the tornado is the engine's, on the
+ * them); switching values are the engine's `caseSwitchingValues` of each computed case; the tornado is the engine's, on the
  * input cases.
  *
  * @throws EngineError from the engine, for model-level problems the validator could not foresee.
@@ -94,17 +93,7 @@ export function analyseScenarios(
   const rate = model.settings.discountRate;
   const switchingValues: CaseSwitchingValues[] = result.cases
     .filter((c) => !scenarioKeys.has(c.name.toLowerCase()))
-    .map((caseResult) => ({
-      case: caseResult.name,
-      partners: caseResult.partners.map((partner) => ({
-        partner: partner.partner,
-        netPresentValue: partner.netPresentValue,
-        benefits: switchingValue(partner.costs, partner.benefits, { rate, driver: "benefits" }),
-        costs: switchingValue(partner.costs, partner.benefits, { rate, driver: "costs" }),
-        paybackDelay: delayToLosePayback(partner.costs, partner.benefits),
-        discountedPaybackDelay: delayToLosePayback(partner.costs, partner.benefits, { rate }),
-      })),
-    }));
+    .map((caseResult) => ({ case: caseResult.name, partners: caseSwitchingValues(caseResult, rate) }));
 
   const analysis: ScenarioAnalysis = { scenarios, switchingValues };
   const cases = sensitivityCases(model);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { Money } from "../../src/engine/money";
-import { phase } from "../../src/engine/phasing";
+import { oneOffProfileTotal, phase } from "../../src/engine/phasing";
 import { expectEngineError } from "./expectEngineError";
 
 describe("phase", () => {
@@ -54,5 +54,30 @@ describe("phase", () => {
     expectEngineError(() => phase(1000, [1], -1), "invalidNumber", "periods");
     expectEngineError(() => phase(1000, [1], 2.5), "invalidNumber", "periods");
     expectEngineError(() => phase(1000, "1" as unknown as number[]), "invalidValue", "profile");
+  });
+});
+
+describe("oneOffProfileTotal", () => {
+  it("adds the fractions and says whether they make the whole amount", () => {
+    // 0.5 + 0.3 = 0.8: 20% of a one-off line would fall outside the profile.
+    const short = oneOffProfileTotal([0.5, 0.3]);
+    expect(short.total.toString()).toBe("0.8");
+    expect(short.addsToWhole).toBe(false);
+    // 0.25 + 0.25 + 0.5 = 1 exactly.
+    expect(oneOffProfileTotal([0.25, 0.25, 0.5]).addsToWhole).toBe(true);
+    // 0.6 + 0.6 = 1.2: more than the amount.
+    expect(oneOffProfileTotal([0.6, 0.6]).addsToWhole).toBe(false);
+  });
+
+  it("accepts thirds typed as formulas, whose binary rounding is far inside 1e-9", () => {
+    // =1/3 three times reads as 0.333…33 (17 digits) each: 1 − 3 × that is about 1e-16.
+    expect(oneOffProfileTotal([1 / 3, 1 / 3, 1 / 3]).addsToWhole).toBe(true);
+    expect(oneOffProfileTotal([0.5, 0.5 + 2e-9]).addsToWhole).toBe(false);
+  });
+
+  it("names a fraction that is not a number", () => {
+    expect(() => oneOffProfileTotal([0.5, "x"])).toThrow(
+      expect.objectContaining({ kind: "invalidValue", subject: "profile year 1" }),
+    );
   });
 });

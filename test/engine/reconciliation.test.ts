@@ -1,13 +1,17 @@
 import fc from "fast-check";
 import { EngineError } from "../../src/engine/errors";
 import { Money } from "../../src/engine/money";
+import { apportion } from "../../src/engine/apportion";
 import {
   checkHeadlines,
+  checkPooledLines,
   checkPublishedFigures,
   checkPercentages,
   checkTableTotals,
   checkTotal,
   type Finding,
+  printedRoundingOf,
+  totalOfLines,
 } from "../../src/engine/reconciliation";
 
 function figures(finding: Finding | undefined): [string, string] {
@@ -360,6 +364,109 @@ describe("checkPublishedFigures", () => {
       ])[0]?.message,
     ).toBe(
       "Text, ROI is published as 0.036 but the calculation gives 0.0570 (printed to 0.001, so it should be within 0.0005)",
+    );
+  });
+});
+
+describe("printedRoundingOf", () => {
+  it("is one unit of the figure's last decimal", () => {
+    expect(printedRoundingOf(0.036).toString()).toBe("0.001");
+    expect(printedRoundingOf(1.5).toString()).toBe("0.1");
+    expect(printedRoundingOf(4000).toString()).toBe("1");
+  });
+
+  it("names a figure that is not a number", () => {
+    expect(() => printedRoundingOf("x")).toThrow(EngineError);
+  });
+});
+
+describe("totalOfLines", () => {
+  it("adds the quantified lines, leaving N/A (null) out", () => {
+    // 1140 + 400 + 0.5, the null left out.
+    expect(totalOfLines([1140, null, 400, 0.5]).toString()).toBe("1540.5");
+    expect(totalOfLines([]).toString()).toBe("0");
+  });
+
+  it("property: a total equal to totalOfLines never gives checkTotal a finding", () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: -10_000, max: 10_000 }))), (lines) => {
+        expect(checkTotal("Total", totalOfLines(lines), lines)).toEqual([]);
+      }),
+    );
+  });
+});
+
+describe("checkPooledLines", () => {
+  const pool = {
+    rowLabels: ["Set-up", "IT"],
+    columnLabels: ["A", "B"],
+    lineTotals: [100, 50],
+    weights: [3, 2],
+    unit: 1,
+    subject: "pool 'Shared'",
+  };
+
+  it("agrees when each column is its share of the lines' total", () => {
+    // 150 × 3/5 = 90 = 60 + 30; 150 × 2/5 = 60 = 40 + 20.
+    const { total, findings } = checkPooledLines({
+      ...pool,
+      cells: [
+        [60, 40],
+        [30, 20],
+      ],
+    });
+    expect(total.toNumber()).toBe(150);
+    expect(findings).toEqual([]);
+  });
+
+  it("finds the columns that split each line separately and drift by rounding", () => {
+    // Weights 1:1 over lines of 5 and 5 split 3 / 2 each: A gets 6, B 4, but 10 apportioned as
+    // one amount gives 5 / 5.
+    const { total, findings } = checkPooledLines({
+      rowLabels: ["X", "Y"],
+      columnLabels: ["A", "B"],
+      cells: [
+        [3, 2],
+        [3, 2],
+      ],
+      lineTotals: [5, 5],
+      weights: [1, 1],
+      unit: 1,
+      subject: "pool 'Even'",
+    });
+    expect(total.toNumber()).toBe(10);
+    // As for any column total: expected is what the cells add to, found the apportioned share.
+    expect(findings.map((f) => [f.location, ...figures(f)])).toEqual([
+      ["column 'A'", "6", "5"],
+      ["column 'B'", "4", "5"],
+    ]);
+  });
+
+  it("property: columns taken from apportioning the total never give a finding", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 4 }),
+        (lineTotals, weights) => {
+          const total = lineTotals.reduce((a, b) => a + b, 0);
+          // One row holding the whole apportioned total, the others zero: the columns foot.
+          const parts = apportion(total, weights, { unit: 1 });
+          const cells = lineTotals.map((_, r) =>
+            weights.map((__, c) => (r === 0 ? parts[c]! : new Money(0))),
+          );
+          const result = checkPooledLines({
+            rowLabels: lineTotals.map((_, r) => `line ${r + 1}`),
+            columnLabels: weights.map((_, c) => `P${c + 1}`),
+            cells,
+            lineTotals,
+            weights,
+            unit: 1,
+            subject: "pool",
+          });
+          expect(result.total.toNumber()).toBe(total);
+          expect(result.findings).toEqual([]);
+        },
+      ),
     );
   });
 });

@@ -2,7 +2,12 @@ import fc from "fast-check";
 import { computeBusinessCase, programme } from "../../src/engine/businessCase";
 import { EngineError } from "../../src/engine/errors";
 import { Money } from "../../src/engine/money";
-import { computeScenarios, scenarioModel, scenarioNetCashflow } from "../../src/engine/scenarios";
+import {
+  computeScenarios,
+  contingencyCase,
+  scenarioModel,
+  scenarioNetCashflow,
+} from "../../src/engine/scenarios";
 import { hampshireModel } from "../golden/hampshireModel";
 import { type HampshireGolden, readGolden } from "../golden/sharedData";
 import { line, numbers, twoPartnerModel } from "./monteCarlo/smallModels";
@@ -236,5 +241,32 @@ describe("computeScenarios", () => {
       }),
       { numRuns: 20 },
     );
+  });
+});
+
+describe("contingencyCase", () => {
+  it("raises costs and cuts savings by the contingency's fractions", () => {
+    // Costs +25% → × 1.25; savings −10% → × 0.9.
+    const definition = contingencyCase("Worst + contingency", "Worst", { onCosts: 0.25, onSavings: 0.1 });
+    expect(definition.name).toBe("Worst + contingency");
+    expect(definition.derivedFrom).toBe("Worst");
+    expect(new Money(definition.costFactor!).toString()).toBe("1.25");
+    expect(new Money(definition.savingFactor!).toString()).toBe("0.9");
+  });
+
+  it("computes as a scenario with the same factors does", () => {
+    // Worst: set-up 140 × 1.25 = 175, saving 40 × 0.9 = 36 a year: programme NPV 5 × 36 − 175 = 5.
+    const definition = contingencyCase("Contingency", "Worst", { onCosts: 0.25, onSavings: 0.1 });
+    const model = twoPartnerModel({ cases: [{ name: "Best" }, { name: "Worst" }, definition] });
+    const computed = computeBusinessCase(model).cases.find((c) => c.name === "Contingency")!;
+    const [scenario] = computeScenarios(twoPartnerModel(), [
+      { name: "Same", case: "Worst", costFactor: 1.25, savingFactor: 0.9 },
+    ]);
+    expect(computed.partners).toEqual(scenario!.partners);
+    expect(computed.partners.at(-1)!.netPresentValue.toNumber()).toBe(5);
+  });
+
+  it("names a contingency that is not a number", () => {
+    expect(() => contingencyCase("C", "Worst", { onCosts: "x", onSavings: 0 })).toThrow(EngineError);
   });
 });

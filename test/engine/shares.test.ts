@@ -1,7 +1,8 @@
 import fc from "fast-check";
+import type { BaselineRow } from "../../src/engine/businessCaseModel";
 import { EngineError } from "../../src/engine/errors";
 import { Money, sum } from "../../src/engine/money";
-import { sharesFromBases, sharesFromTable } from "../../src/engine/shares";
+import { basesFromBaseline, sharesFromBases, sharesFromTable } from "../../src/engine/shares";
 
 const numbers = (shares: readonly Money[]) => shares.map((s) => s.toNumber());
 
@@ -88,6 +89,49 @@ describe("share properties", () => {
         const { raw, applied } = sharesFromBases(b, { decimals: 0 });
         applied.forEach((a, i) => expect(a.minus(raw[i]!).abs().lessThan(0.01)).toBe(true));
       }),
+    );
+  });
+});
+
+describe("basesFromBaseline", () => {
+  const table: BaselineRow[] = [
+    { serviceArea: "Finance", amounts: { A: 1800, B: 400, C: 100 } },
+    { serviceArea: "HR", amounts: { A: 44400, B: 15000 } },
+    { serviceArea: "IT", amounts: { A: 1000, B: 2000, C: 3000 } },
+  ];
+
+  it("sums each partner's amounts over the pool's service areas, a missing amount counting 0", () => {
+    // Finance + HR: A 1800 + 44400 = 46200, B 400 + 15000 = 15400, C 100 + 0 = 100.
+    expect(numbers(basesFromBaseline(table, ["Finance", "HR"], ["A", "B", "C"]))).toEqual([
+      46200, 15400, 100,
+    ]);
+    // All three rows, partners in the order asked: C 100 + 0 + 3000, A 1800 + 44400 + 1000.
+    expect(numbers(basesFromBaseline(table, "all", ["C", "A"]))).toEqual([3100, 47200]);
+  });
+
+  it("names the pool when a service area is not in the table", () => {
+    expect(() => basesFromBaseline(table, ["Legal"], ["A"], "pool 'Shared'")).toThrow(
+      expect.objectContaining({ kind: "invalidValue", subject: "pool 'Shared'" }),
+    );
+  });
+
+  it("property: the bases over all rows are the table's column totals", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 3, maxLength: 3 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (rows) => {
+          const rowsTable = rows.map((row, r) => ({
+            serviceArea: `Area ${r}`,
+            amounts: { A: row[0]!, B: row[1]!, C: row[2]! },
+          }));
+          const bases = basesFromBaseline(rowsTable, "all", ["A", "B", "C"]);
+          const totals = [0, 1, 2].map((c) => rows.reduce((total, row) => total + row[c]!, 0));
+          expect(numbers(bases)).toEqual(totals);
+        },
+      ),
     );
   });
 });

@@ -6,6 +6,7 @@ import { payback } from "../../src/engine/payback";
 import { scenarioNetCashflow } from "../../src/engine/scenarios";
 import {
   type SwitchingValueResult,
+  caseSwitchingValues,
   delayToLosePayback,
   switchingValue,
   switchingValues,
@@ -195,6 +196,18 @@ describe("switchingValues of a business case", () => {
         expect(npvAfter(costs, benefits, 0.035, values.costs, "costs").abs().lt("1e-30")).toBe(true);
       });
     }
+  });
+
+  it("gives, for a case already computed, what switchingValues gives for the model", () => {
+    // Worst case, rate 0: A pays 0.6 × 140 = 84 and saves 0.6 × 40 = 24 a year for 5 years, so
+    // NPV 120 − 84 = 36: benefits can fall by 36 / 120 = 0.3, costs can rise by 36 / 84.
+    const model = twoPartnerModel();
+    const worst = computeBusinessCase(model).cases.find((c) => c.name === "Worst")!;
+    const values = caseSwitchingValues(worst, model.settings.discountRate);
+    expect(values).toEqual(switchingValues(model, { case: "Worst" }));
+    expect(values[0]!.netPresentValue.toNumber()).toBe(36);
+    expect(changeOf(values[0]!.benefits).toNumber()).toBe(-0.3);
+    expect(changeOf(values[0]!.costs).toFixed(6)).toBe((36 / 84).toFixed(6));
   });
 
   it("names an unknown case", () => {

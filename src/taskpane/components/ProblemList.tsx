@@ -60,7 +60,7 @@ export function cellReference(location: CellLocation): string {
 }
 
 /** Words a screen reader says for a location: "cell C5 on sheet Inputs". */
-export function describeLocation(location: CellLocation): string {
+function describeLocation(location: CellLocation): string {
   const kind = location.address.includes(":") ? "range" : "cell";
   return `${kind} ${location.address} on sheet ${location.sheet}`;
 }

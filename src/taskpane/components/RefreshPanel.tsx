@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 });
 
 /** Words for each section, used on its button and in the progress line. */
-export const sectionNames: Record<RefreshSection, string> = {
+const sectionNames: Record<RefreshSection, string> = {
   all: "all results",
   apportionment: "apportionment",
   partners: "partner results",

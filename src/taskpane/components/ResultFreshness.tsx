@@ -30,7 +30,7 @@ const refreshTime = new Intl.DateTimeFormat("en-GB", {
 });
 
 /** "1 Apr 2026, 09:30 UTC": the refresh time as the provenance blocks record it, in UTC. */
-export function formatRefreshTime(iso: string): string {
+function formatRefreshTime(iso: string): string {
   const time = new Date(iso);
   return Number.isNaN(time.getTime()) ? iso : `${refreshTime.format(time)} UTC`;
 }

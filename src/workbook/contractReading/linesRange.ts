@@ -41,7 +41,7 @@ function readKind(value: CellValue): LineKind | "blank" | undefined {
  * The Benefit class column: the Green Book classes, by their names or the short forms finance
  * officers use ("Cashable", "Non-cashable"); blank = unclassed.
  */
-export function readBenefitClass(value: CellValue): BenefitClass | "blank" | undefined {
+function readBenefitClass(value: CellValue): BenefitClass | "blank" | undefined {
   const text = cellText(value)
     .toLowerCase()
     .replace(/[\s_-]+/g, "");

@@ -29,7 +29,7 @@ export interface OwnedSheetMarker {
 export const stagingSheetMarkerPrefix = "CBA_Staging_";
 
 /** The product's names for its output blocks start so (`CBA_Out_Shares`, …). */
-export const productBlockPrefix = "CBA_Out_";
+const productBlockPrefix = "CBA_Out_";
 
 /** True for a name the product gives one of its output blocks. */
 export function isProductBlockName(name: string): boolean {

@@ -6,7 +6,8 @@ import {
   type Timing,
 } from "../../engine/businessCaseModel";
 import { programme } from "../../engine/businessCase";
-import { Money, sum } from "../../engine/money";
+import { Money } from "../../engine/money";
+import { poolTotals } from "../../engine/poolTotals";
 import { productSheetNames } from "../productSheets";
 import type { CellValue, OwnedSheet } from "../workbookPort";
 import { amountFormat, quantityFormat, shareFormat } from "./numberFormats";
@@ -20,9 +21,9 @@ export const apportionmentBlockNames = {
   partnerTotals: "CBA_Out_PartnerTotals",
 } as const;
 
-export const timingLabels: Record<Timing, string> = { oneOff: "One-off", recurring: "Recurring" };
+const timingLabels: Record<Timing, string> = { oneOff: "One-off", recurring: "Recurring" };
 
-export function allocationLabel(allocation: Allocation): string {
+function allocationLabel(allocation: Allocation): string {
   return allocation.kind === "pool" ? allocation.pool : `${allocation.partner} (direct)`;
 }
 
@@ -64,30 +65,13 @@ export function apportionmentSheet(model: BusinessCaseModel, result: BusinessCas
     });
   }
 
-  const poolRows: CellValue[][] = [];
-  for (const pool of result.pools) {
-    for (const timing of ["oneOff", "recurring"] as const) {
-      const lines = result.lines.filter(
-        (line) =>
-          line.timing === timing && line.allocation.kind === "pool" && line.allocation.pool === pool.pool,
-      );
-      if (lines.length === 0) continue;
-      for (const caseName of caseNames) {
-        const entries = lines.map((line) => line.byCase[caseName]).filter((entry) => entry !== undefined);
-        const quantified = entries.filter(
-          (entry) => entry.amount !== notQuantified && entry.parts !== undefined,
-        );
-        const total =
-          quantified.length === 0 ? "N/A" : sum(quantified.map((entry) => entry.amount as Money)).toNumber();
-        const parts = partnerCodes.map((code) =>
-          !pool.partners.includes(code) || quantified.length === 0
-            ? null
-            : sum(quantified.map((entry) => entry.parts![code] ?? new Money(0))).toNumber(),
-        );
-        poolRows.push([pool.pool, timingLabels[timing], caseName, total, ...parts]);
-      }
-    }
-  }
+  const poolRows: CellValue[][] = poolTotals(result, caseNames).map((entry) => [
+    entry.pool,
+    timingLabels[entry.timing],
+    entry.caseName,
+    entry.total === notQuantified ? "N/A" : entry.total.toNumber(),
+    ...partnerCodes.map((code) => entry.parts[code]?.toNumber() ?? null),
+  ]);
 
   const lineRows: CellValue[][] = [];
   for (const line of result.lines) {

@@ -145,7 +145,7 @@ export function checksSheet(input: ChecksSheetInput): OwnedSheet {
 }
 
 /** "1 figure", "3 figures". */
-export function countText(count: number, noun: string): string {
+function countText(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 

@@ -12,7 +12,7 @@ import { amountFormat, wholeNumberFormat, yearsFormat } from "./numberFormats";
 import { partnerLabel, paybackText } from "./partnersSheet";
 import { SheetLayout } from "./sheetLayout";
 
-export const scenarioBlockNames = {
+const scenarioBlockNames = {
   scenarios: "CBA_Out_Scenarios",
   scenarioNetPresentValues: "CBA_Out_ScenarioNPV",
   switchingValues: "CBA_Out_SwitchingValues",

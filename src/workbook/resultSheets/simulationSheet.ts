@@ -11,7 +11,7 @@ import { paybackText } from "./partnersSheet";
 import { withPrintSettings } from "./printSettings";
 import { blockName, SheetLayout } from "./sheetLayout";
 
-export const simulationBlockNames = {
+const simulationBlockNames = {
   run: "CBA_Out_SimulationRun",
   lines: "CBA_Out_SimulatedLines",
   netPresentValue: "CBA_Out_SimulationNPV",

@@ -19,7 +19,7 @@ export const valueBlockNames = {
   lines: "CBA_Out_ValueLines",
 } as const;
 
-export const benefitClassLabels: Readonly<Record<BenefitClass, string>> = {
+const benefitClassLabels: Readonly<Record<BenefitClass, string>> = {
   fiscalCashable: "Fiscal cashable",
   fiscalNonCashable: "Fiscal non-cashable",
   economic: "Economic",

@@ -1,5 +1,6 @@
 import type { InputRangeSpec, NoteSheetSpec } from "../workbookPort";
 import { hampshireSampleNotes, hampshireSampleRanges } from "./hampshireSample";
+import { northshireSampleNotes, northshireSampleRanges } from "./northshireSample";
 
 /** A worked example the CLI (`cba sample --example NAME`) and the task pane can insert. */
 export interface SampleWorkbook {
@@ -21,6 +22,14 @@ export const sampleWorkbooks: readonly SampleWorkbook[] = [
     description: "Hampshire joint working (2012): three bodies sharing back-office services, as published.",
     ranges: hampshireSampleRanges,
     notes: hampshireSampleNotes,
+  },
+  {
+    name: "northshire",
+    title: "Northshire",
+    description:
+      "Northshire Community Safety Hub (constructed): a grant-funded bid with wider beneficiaries, optimism bias, unit costs × volumes and nominal prices.",
+    ranges: northshireSampleRanges,
+    notes: northshireSampleNotes,
   },
 ];
 

@@ -5,8 +5,7 @@
 import { chartNamespace, drawingMainNamespace, relationshipsNamespace } from "./chartXml";
 import { escapeXml } from "./xmlText";
 
-export const spreadsheetDrawingNamespace =
-  "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+const spreadsheetDrawingNamespace = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 export const packageRelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships";
 export const chartRelationshipType = `${relationshipsNamespace}/chart`;
 export const drawingRelationshipType = `${relationshipsNamespace}/drawing`;

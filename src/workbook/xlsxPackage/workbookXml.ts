@@ -10,7 +10,7 @@ export interface SheetEntry {
 }
 
 /** The relationship id of a `<sheet>`: its `r:id`, whatever prefix the writer bound to the namespace. */
-export function relationshipIdOf(startTag: string): string | undefined {
+function relationshipIdOf(startTag: string): string | undefined {
   const match = /\s[A-Za-z_][\w.-]*:id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(startTag);
   return match ? unescapeXml(match[1] ?? match[2] ?? "") : undefined;
 }

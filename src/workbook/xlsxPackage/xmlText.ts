@@ -115,11 +115,6 @@ export function elements(xml: string, tag: string, from = 0, to = xml.length): E
   return found;
 }
 
-/** The first element `tag`, or undefined. */
-export function firstElement(xml: string, tag: string): ElementSpan | undefined {
-  return elements(xml, tag).at(0);
-}
-
 /** `xml` with the text from `start` to `end` replaced. */
 export function splice(xml: string, start: number, end: number, replacement: string): string {
   return xml.slice(0, start) + replacement + xml.slice(end);
