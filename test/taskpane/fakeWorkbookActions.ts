@@ -214,8 +214,10 @@ export class FakeWorkbookActions implements WorkbookActions {
     return { ...outcome, section };
   }
 
-  async insertExample(): Promise<void> {
-    this.calls.push({ action: "insertExample" });
+  async insertExample(example?: string): Promise<void> {
+    this.calls.push(
+      example === undefined ? { action: "insertExample" } : { action: "insertExample", argument: example },
+    );
     if (this.insertFailure) throw this.insertFailure;
     this.inspection = completeInspection();
   }

@@ -128,6 +128,21 @@ describe("refreshing through the simulated host", () => {
     expect(summary.cases).not.toContain("Start delayed a year");
   });
 
+  test("the Northshire example inserts and refreshes through the host: funding, value and optimism-bias sheets in the same four syncs", async () => {
+    const opened = emptyWorkbook();
+    await opened.actions.insertExample("northshire");
+    const inspection = await opened.actions.inspect();
+    expect(inspection.problems).toEqual([]);
+    opened.host.resetStatistics();
+    const outcome = await opened.actions.refresh("all");
+    if (outcome.kind !== "written") throw new Error(`refresh refused: ${JSON.stringify(outcome.problems)}`);
+    expect(outcome.sheets.map((s) => s.sheet)).toEqual(
+      expect.arrayContaining(["CBA Summary", "CBA Value", "CBA Funding", "CBA Optimism Bias"]),
+    );
+    expect(opened.host.statistics).toMatchObject({ syncCalls: 4 });
+    expect(outcome.summary.cases.slice(0, 3)).toEqual(["Optimistic", "Central", "Cautious"]);
+  });
+
   test("the risk register refresh writes only the summary, risk and checks sheets, and the Score and Band columns", async () => {
     const { host, actions } = await hampshireWorkbook();
     const outcome = await actions.refresh("risks");

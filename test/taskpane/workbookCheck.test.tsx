@@ -117,6 +117,19 @@ describe("starting from an empty workbook", () => {
     expect(actions.calls.map((c) => c.action)).toEqual(["inspect", "insertExample", "inspect"]);
   });
 
+  test("the Northshire example is offered beside Hampshire and inserted by name", async () => {
+    const actions = new FakeWorkbookActions();
+    actions.inspection = emptyInspection();
+    const user = renderPane(actions);
+    const northshire = await screen.findByRole("button", { name: "Insert the Northshire example" });
+    expect(northshire).toBeEnabled();
+    await user.click(northshire);
+    expect(await screen.findByText(/Inserted the Northshire example\. Refresh/)).toBeInTheDocument();
+    expect(actions.calls.filter((c) => c.action === "insertExample")).toEqual([
+      { action: "insertExample", argument: "northshire" },
+    ]);
+  });
+
   test("inserting the blank template checks the workbook again", async () => {
     const actions = new FakeWorkbookActions();
     actions.inspection = emptyInspection();
