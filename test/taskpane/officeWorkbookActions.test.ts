@@ -10,6 +10,7 @@ import type { CaseSettingsValues, WorkbookActions } from "../../src/taskpane/wor
 import { inputRangeNames } from "../../src/workbook/inputContract";
 import { productSheetNames } from "../../src/workbook/productSheets";
 import { SimulatedExcel } from "../simulatedExcel";
+import { parseRectangle } from "../simulatedExcel/simulatedAddresses";
 
 interface Golden {
   per_organisation: Record<string, [number, number, number, number]>;
@@ -57,6 +58,27 @@ describe("checking a workbook", () => {
     });
     expect(inspection.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(inspection.settings).toMatchObject({ discountRate: 0.035, horizonYears: 10, roundingUnit: 1 });
+  });
+
+  test("a mistake in a funding or beneficiaries range is listed with its cell, and the refresh writes nothing", async () => {
+    const { host, actions } = emptyWorkbook();
+    await actions.insertExample("northshire");
+    // A line funded 160% by the grant, and crime reduction's partnership share halved (shares 84%).
+    host.workbook.writeValues(host.workbook.requireSheet("Funding"), parseRectangle("D11"), [[1.6]]);
+    host.workbook.writeValues(host.workbook.requireSheet("Beneficiaries"), parseRectangle("C3"), [[0.08]]);
+    const inspection = await actions.inspect();
+    const errors = inspection.problems.filter((p) => p.severity === "error");
+    expect(errors.map((p) => [p.rangeName, p.location])).toEqual(
+      expect.arrayContaining([
+        ["CBA_LineFunding", { sheet: "Funding", address: "D11" }],
+        ["CBA_Beneficiaries", expect.objectContaining({ sheet: "Beneficiaries" })],
+      ]),
+    );
+    expect(errors.find((p) => p.rangeName === "CBA_Beneficiaries")!.message).toMatch(/92%|0\.92/);
+    const before = host.workbook.describe();
+    const outcome = await actions.refresh("all");
+    expect(outcome.kind).toBe("invalid");
+    expect(host.workbook.describe()).toEqual(before);
   });
 
   test("the example keeps text such as risk factors '1-8' as typed, not as dates", async () => {
