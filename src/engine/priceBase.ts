@@ -84,6 +84,42 @@ export function priceIndexFromInflation(rates: readonly Amount[]): Money[] {
   return index;
 }
 
+/**
+ * The rates that discount nominal (cash) amounts as the Green Book discounts real ones: period t's
+ * real rate combined with the index's change over the period, (1 + r[t]) × index[t] / index[t − 1]
+ * − 1, so discounting the cash flows at these rates equals deflating them and discounting at `real`.
+ * `real[t − 1]` is the rate of period t, as `ratesForPeriods` lists them; the index needs one more
+ * value than there are rates.
+ *
+ * @example
+ * nominalDiscountRates([0.035, 0.035], [1, 1.02, 1.0404]).map(String) // → ["0.0557", "0.0557"]
+ */
+export function nominalDiscountRates(real: readonly Amount[], index: readonly Amount[]): Money[] {
+  requireValue(isList(real) && isList(index), "rates", "must be lists of numbers");
+  requireValue(
+    index.length > real.length,
+    "index",
+    `needs ${real.length + 1} values, one per period from year 0`,
+  );
+  const levels = index.map((value, t) => {
+    const level = toMoney(value, `index[${t}]`);
+    if (!level.gt(0))
+      throw new EngineError(
+        "invalidNumber",
+        `index[${t}]`,
+        `is ${level.toString()}: an index must be above zero`,
+      );
+    return level;
+  });
+  return real.map((rate, t) =>
+    toMoney(rate, `rates[${t}]`)
+      .plus(1)
+      .times(levels[t + 1]!)
+      .div(levels[t]!)
+      .minus(1),
+  );
+}
+
 function readConversion(
   amounts: readonly Amount[],
   index: readonly Amount[],

@@ -9,7 +9,7 @@
  */
 import { ratesForPeriods, type DiscountRate } from "../engine/discounting";
 import { Money } from "../engine/money";
-import { priceIndexFromInflation } from "../engine/priceBase";
+import { nominalDiscountRates, priceIndexFromInflation } from "../engine/priceBase";
 import type { ContractInputs } from "./contractInputs";
 import { type ContractProblem, inputError, inputWarning } from "./contractProblems";
 import { financialYearText } from "./contractReading/priceBasisSettings";
@@ -62,13 +62,7 @@ export function modelDiscountRate(inputs: ContractInputs): DiscountRate {
   const real = discountRateFor(discountRate, horizonYears);
   const index = priceIndexByPeriod(inputs);
   if (!index) return real;
-  return ratesForPeriods(horizonYears, real).map((r, i) =>
-    new Money(1)
-      .plus(r)
-      .times(index[i + 1]!)
-      .div(index[i]!)
-      .minus(1),
-  );
+  return nominalDiscountRates(ratesForPeriods(horizonYears, real), index);
 }
 
 /**

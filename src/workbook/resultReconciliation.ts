@@ -17,6 +17,30 @@ export interface ReconciliationRow {
 }
 
 /**
+ * The rows one check gives: a single agreeing row, or one row per finding with both figures.
+ *
+ * @example
+ * reconciliationRows("Lines", "CBA_Lines", [], "every line's parts add up").map((r) => r.agrees); // [true]
+ */
+export function reconciliationRows(
+  check: string,
+  location: string,
+  findings: readonly Finding[],
+  agreed: string,
+): ReconciliationRow[] {
+  if (findings.length === 0)
+    return [{ check, location, expected: null, found: null, agrees: true, message: agreed }];
+  return findings.map((finding) => ({
+    check,
+    location: `${location}: ${finding.location}`,
+    expected: finding.expected,
+    found: finding.found,
+    agrees: false,
+    message: finding.message,
+  }));
+}
+
+/**
  * Re-adds the computed results the way an auditor would, with the engine's reconciliation checks:
  * every line's parts add up to the line, every pool's partner columns add up to the pool total
  * apportioned as one amount, apportioned + direct = each partner's total, partners add up to the
@@ -31,22 +55,8 @@ export function reconcileResults(model: BusinessCaseModel, result: BusinessCaseR
   const codes = model.partners.map((p) => p.code);
   const unit = new Money(model.settings.roundingUnit);
   const shown = (value: Money) => amountText(value, decimalsOf(unit));
-  const report = (check: string, location: string, findings: Finding[], agreed: string) => {
-    if (findings.length === 0) {
-      rows.push({ check, location, expected: null, found: null, agrees: true, message: agreed });
-      return;
-    }
-    for (const finding of findings) {
-      rows.push({
-        check,
-        location: `${location}: ${finding.location}`,
-        expected: finding.expected,
-        found: finding.found,
-        agrees: false,
-        message: finding.message,
-      });
-    }
-  };
+  const report = (check: string, location: string, findings: Finding[], agreed: string) =>
+    rows.push(...reconciliationRows(check, location, findings, agreed));
 
   for (const caseResult of result.cases) {
     const caseName = caseResult.name;

@@ -1,6 +1,6 @@
 import { type Finding, checkTotal } from "../engine/reconciliation";
 import type { Money } from "../engine/money";
-import type { ReconciliationRow } from "./resultReconciliation";
+import { type ReconciliationRow, reconciliationRows } from "./resultReconciliation";
 import type { CaseValue } from "./valueFromContract";
 
 /**
@@ -14,21 +14,8 @@ import type { CaseValue } from "./valueFromContract";
  */
 export function reconcileValue(cases: readonly CaseValue[]): ReconciliationRow[] {
   const rows: ReconciliationRow[] = [];
-  const report = (check: string, location: string, findings: Finding[], agreed: string) => {
-    if (findings.length === 0) {
-      rows.push({ check, location, expected: null, found: null, agrees: true, message: agreed });
-      return;
-    }
-    for (const finding of findings)
-      rows.push({
-        check,
-        location: `${location}: ${finding.location}`,
-        expected: finding.expected,
-        found: finding.found,
-        agrees: false,
-        message: finding.message,
-      });
-  };
+  const report = (check: string, location: string, findings: Finding[], agreed: string) =>
+    rows.push(...reconciliationRows(check, location, findings, agreed));
   const positive = (value: Money) => value.neg();
   for (const c of cases) {
     report(

@@ -3,6 +3,7 @@ import { Money } from "../../src/engine/money";
 import { greenBookRates } from "../../src/engine/discounting";
 import { netPresentValue } from "../../src/engine/npv";
 import {
+  nominalDiscountRates,
   nominalToReal,
   priceIndexFromInflation,
   realNetPresentValue,
@@ -65,5 +66,32 @@ describe("real and nominal prices", () => {
         netPresentValue(nominalToReal(cash, index), greenBookRates(3)),
       ),
     ).toBe(true);
+  });
+});
+
+describe("nominalDiscountRates", () => {
+  it("combines the real rate with the index's change: 1.035 × 1.02 − 1 = 5.57%", () => {
+    expect(nominalDiscountRates([0.035, 0.035], [1, 1.02, 1.0404]).map(String)).toEqual(["0.0557", "0.0557"]);
+  });
+
+  it("discounting cash at these rates equals deflating the cash and discounting at the real rates", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 2, maxLength: 12 }),
+        fc.array(fc.integer({ min: -5, max: 10 }), { minLength: 12, maxLength: 12 }),
+        (cash, inflationPercents) => {
+          const index = priceIndexFromInflation(inflationPercents.slice(0, cash.length).map((p) => p / 100));
+          const real = cash.slice(1).map(() => 0.035);
+          const viaRates = netPresentValue(cash, nominalDiscountRates(real, index));
+          const viaDeflating = netPresentValue(nominalToReal(cash, index), real);
+          expect(viaRates.minus(viaDeflating).abs().lt(1e-20)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it("refuses an index shorter than the periods or not above zero, naming it", () => {
+    expect(() => nominalDiscountRates([0.035, 0.035], [1, 1.02])).toThrow(/index.*needs 3 values/);
+    expect(() => nominalDiscountRates([0.035], [1, 0])).toThrow(/index\[1\].*above zero/);
   });
 });

@@ -7,6 +7,7 @@ import {
   publishedColumns,
   riskColumns,
 } from "../inputContract";
+import { withTotals } from "./baselineTotals";
 import type { CellValue, InputRangeSpec, NoteSheetSpec } from "../workbookPort";
 
 /**
@@ -296,13 +297,6 @@ const baselineFte: [string, number, number, number][] = [
   ["HR (including some Payroll)", 172, 61, 23],
   ["Occupational Health", 17, 9, 5],
 ];
-
-/** Rows with a Total column, and a Total row, as the document prints the baseline. */
-function withTotals(rows: [string, number, number, number][]): CellValue[][] {
-  const body = rows.map(([area, a, b, c]) => [area, a, b, c, a + b + c]);
-  const column = (index: number) => rows.reduce((total, row) => total + (row[index] as number), 0);
-  return [...body, ["Total", column(1), column(2), column(3), column(1) + column(2) + column(3)]];
-}
 
 /** Appendix I: each risk's likelihood, impact and linked achievability factors. */
 const risks: [

@@ -14,6 +14,7 @@ import {
   riskColumns,
   scenarioColumns,
 } from "../inputContract";
+import { withTotals } from "./baselineTotals";
 import type { CellValue, InputRangeSpec, NoteSheetSpec } from "../workbookPort";
 
 /**
@@ -146,13 +147,6 @@ const baseline: [string, number, number, number, number][] = [
   ["Safeguarding analysts", 200, 100, 400, 300],
   ["Prevention and education", 300, 140, 240, 320],
 ];
-
-function withTotals(rows: [string, number, number, number, number][]): CellValue[][] {
-  const sum = (amounts: readonly number[]) => amounts.reduce((a, b) => a + b, 0);
-  const body = rows.map(([area, ...amounts]) => [area, ...amounts, sum(amounts)]);
-  const totals = [0, 1, 2, 3].map((index) => sum(rows.map(([, ...amounts]) => amounts[index]!)));
-  return [...body, ["Total", ...totals, sum(totals)]];
-}
 
 const drivers: CellValue[][] = [
   ["Repeat call-outs avoided", "Optimistic", -0.35, 1000, "call-outs", 0.2, null, null],
