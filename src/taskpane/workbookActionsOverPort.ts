@@ -11,6 +11,7 @@ import type { ContractProblem } from "../workbook/contractProblems";
 import { readContract } from "../workbook/contractReader";
 import { inputFingerprint } from "../workbook/inputFingerprint";
 import { validateContract } from "../workbook/contractValidator";
+import { inputRanges } from "../workbook/contractReading/inputRanges";
 import { allInputRangeNames, inputRangeNames } from "../workbook/inputContract";
 import { refreshWorkbook, type RefreshReport } from "../workbook/refreshWorkbook";
 import { planForSection } from "../workbook/refreshSections";
@@ -40,24 +41,6 @@ import type {
   RefreshChoices,
 } from "./workbookActions";
 
-/** What each input range is for, in the words the pane shows beside its name. */
-const rangePurposes: Record<string, string> = {
-  [inputRangeNames.partners]: "Partner bodies: code and name",
-  [inputRangeNames.baseline]: "Baseline spend by service area and partner, the usual basis of shares",
-  [inputRangeNames.baselineFte]: "Baseline staff (FTE), for pools shared by headcount",
-  [inputRangeNames.pools]: "Pools: which partners share which lines, on what basis",
-  [inputRangeNames.lines]: "Cost and saving lines, one column per case (Best, Worst, or the Cases setting's)",
-  [inputRangeNames.profiles]: "Phasing: the share of each line falling in each year",
-  [inputRangeNames.settings]: "Settings: discount rate, horizon, rounding, risk bands, contingency",
-  [inputRangeNames.scenarios]: "Scenarios: cost and saving factors, delays",
-  [inputRangeNames.risks]: "Risk register: likelihood and impact of each risk",
-  [inputRangeNames.priceIndex]: "Price index by year, to deflate nominal amounts before discounting",
-  [inputRangeNames.drivers]:
-    "Unit cost × volume for lines, benefits net of deadweight, attribution, drop-off",
-};
-
-const alwaysRequired: ReadonlySet<string> = new Set([inputRangeNames.partners, inputRangeNames.lines]);
-
 export interface WorkbookActionsOptions {
   /** Milliseconds from a fixed point, for the refresh duration (default `performance.now`). */
   now?: () => number;
@@ -75,9 +58,7 @@ export function workbookActionsOverPort(
       const snapshot = await port.read(allInputRangeNames);
       const { inputs, problems: readProblems } = readContract(snapshot);
       const problems = [...readProblems, ...validateContract(inputs, snapshot.sheets)];
-      const present = Object.values(inputRangeNames).filter((name) =>
-        snapshot.ranges.has(name.toUpperCase()),
-      );
+      const present = allInputRangeNames.filter((name) => snapshot.ranges.has(name.toUpperCase()));
       return {
         isEmpty: present.length === 0,
         ranges: rangeStatuses(snapshot, problems),
@@ -204,19 +185,21 @@ export function paneProblem(problem: ContractProblem): WorkbookProblem {
 }
 
 function rangeStatuses(snapshot: WorkbookSnapshot, problems: readonly ContractProblem[]): InputRangeStatus[] {
-  return Object.values(inputRangeNames).map((name) => {
+  return inputRanges.flatMap((definition) => {
+    const { name } = definition;
     const data = snapshot.ranges.get(name.toUpperCase());
+    if (data === undefined && definition.extension) return [];
     // Partners and lines make a business case; any other range is required when the check reports its absence.
     const required =
-      alwaysRequired.has(name) ||
+      definition.alwaysRequired === true ||
       problems.some((p) => p.severity === "error" && p.cell === undefined && p.range === name);
-    const status: InputRangeStatus = { name, purpose: rangePurposes[name] ?? "", required };
+    const status: InputRangeStatus = { name, purpose: definition.purpose, required };
     if (data) {
       const width = data.values.reduce((widest, row) => Math.max(widest, row.length), 0);
       status.location = { sheet: data.sheet, address: rangeAddress(data.topLeft, data.values.length, width) };
       status.required = true;
     }
-    return status;
+    return [status];
   });
 }
 

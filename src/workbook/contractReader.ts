@@ -1,29 +1,15 @@
 import type { ContractInputs } from "./contractInputs";
 import type { ContractProblem } from "./contractProblems";
-import { readBeneficiaries } from "./contractReading/beneficiariesRange";
-import { readBaseline } from "./contractReading/baselineRange";
-import { readConfidenceGrades } from "./contractReading/confidenceGradesRange";
-import { readFunding } from "./contractReading/fundingRange";
-import { readLineFunding } from "./contractReading/lineFundingRange";
-import { readLines } from "./contractReading/linesRange";
-import { readOptimismBias } from "./contractReading/optimismBiasRange";
-import { readDrivers } from "./contractReading/driversRange";
-import { readPriceIndex } from "./contractReading/priceIndexRange";
-import { dropAmountsDriversGive } from "./driverLines";
+import type {
+  ReadInputRangeDefinition,
+  RangeInputKey,
+  ReadingContext,
+} from "./contractReading/inputRangeDefinition";
+import { rangesReadAfterSettings } from "./contractReading/inputRanges";
 import { PartnerCodes } from "./contractReading/partnerCodes";
-import { readPartners } from "./contractReading/partnersRange";
-import { readPools } from "./contractReading/poolsRange";
-import { readProfiles } from "./contractReading/profilesRange";
-import { readPublished } from "./contractReading/publishedRange";
-import { readRisks } from "./contractReading/risksRange";
-import { readScenarios } from "./contractReading/scenariosRange";
-import { readSettings } from "./contractReading/settingsRange";
-import {
-  beneficiariesRangeName,
-  fundingRangeNames,
-  inputRangeNames,
-  optimismBiasRangeNames,
-} from "./inputContract";
+import { partnersRange } from "./contractReading/partnersRange";
+import { readSettings, settingsRange } from "./contractReading/settingsRange";
+import { dropAmountsDriversGive } from "./driverLines";
 import { InputTable } from "./inputTable";
 import type { WorkbookSnapshot } from "./workbookPort";
 
@@ -47,61 +33,36 @@ export interface ContractReading {
  */
 export function readContract(snapshot: WorkbookSnapshot): ContractReading {
   const problems: ContractProblem[] = [];
+  const locations: ContractInputs["locations"] = [];
   const table = (name: string): InputTable | undefined => {
     const data = snapshot.ranges.get(name.toUpperCase());
     if (data === undefined) return undefined;
     const inputTable = new InputTable(name, data);
     inputTable.reportDuplicateHeaders(problems);
+    locations.push({ range: name, sheet: data.sheet });
     return inputTable;
   };
 
-  const tables = {
-    partners: table(inputRangeNames.partners),
-    baseline: table(inputRangeNames.baseline),
-    baselineFte: table(inputRangeNames.baselineFte),
-    pools: table(inputRangeNames.pools),
-    lines: table(inputRangeNames.lines),
-    profiles: table(inputRangeNames.profiles),
-    settings: table(inputRangeNames.settings),
-    scenarios: table(inputRangeNames.scenarios),
-    risks: table(inputRangeNames.risks),
-    published: table(inputRangeNames.published),
-    beneficiaries: table(beneficiariesRangeName),
-    optimismBias: table(optimismBiasRangeNames.optimismBias),
-    confidenceGrades: table(optimismBiasRangeNames.confidenceGrades),
-    drivers: table(inputRangeNames.drivers),
-    priceIndex: table(inputRangeNames.priceIndex),
-    funding: table(fundingRangeNames.funding),
-    lineFunding: table(fundingRangeNames.lineFunding),
-  };
-
-  const settings = readSettings(tables.settings, problems);
-  const partners = tables.partners && readPartners(tables.partners, problems);
-  const codes = new PartnerCodes(partners);
-  const inputs: ContractInputs = {
-    settings,
-    locations: Object.values(tables)
-      .filter((t): t is InputTable => t !== undefined)
-      .map((t) => ({ range: t.name, sheet: t.data.sheet })),
-  };
-  if (partners) inputs.partners = partners;
-  if (tables.baseline) inputs.baseline = readBaseline(tables.baseline, codes, problems);
-  if (tables.baselineFte) inputs.baselineFte = readBaseline(tables.baselineFte, codes, problems);
-  if (tables.pools) inputs.pools = readPools(tables.pools, codes, problems);
-  if (tables.lines) inputs.lines = readLines(tables.lines, problems, settings.cases);
-  if (tables.profiles) inputs.profiles = readProfiles(tables.profiles, settings, problems);
-  if (tables.scenarios) inputs.scenarios = readScenarios(tables.scenarios, problems);
-  if (tables.risks) inputs.risks = readRisks(tables.risks, problems);
-  if (tables.published) inputs.published = readPublished(tables.published, problems);
-  if (tables.beneficiaries) inputs.beneficiaries = readBeneficiaries(tables.beneficiaries, problems);
-  if (tables.optimismBias) inputs.optimismBias = readOptimismBias(tables.optimismBias, problems);
-  if (tables.confidenceGrades)
-    inputs.confidenceGrades = readConfidenceGrades(tables.confidenceGrades, problems);
-  if (tables.drivers) inputs.drivers = readDrivers(tables.drivers, problems);
-  dropAmountsDriversGive(inputs, problems);
-  if (tables.priceIndex) inputs.priceIndex = readPriceIndex(tables.priceIndex, problems);
-  // Funding ranges with no rows (as in the blank template) mean funding is not used.
-  if (tables.funding?.rows.length) inputs.funding = readFunding(tables.funding, problems);
-  if (tables.lineFunding?.rows.length) inputs.lineFunding = readLineFunding(tables.lineFunding, problems);
+  const settings = readSettings(table(settingsRange.name), problems);
+  const inputs: ContractInputs = { settings, locations };
+  const context: ReadingContext = { problems, settings, codes: new PartnerCodes(undefined) };
+  for (const definition of rangesReadAfterSettings) {
+    const found = table(definition.name);
+    if (found) readInto(inputs, definition, found, context);
+    // Every later reader resolves partner codes against CBA_Partners.
+    if (definition === partnersRange) context.codes = new PartnerCodes(inputs.partners);
+    // A line whose blank amount a CBA_Drivers row gives is not missing an amount.
+    if (definition.key === "drivers") dropAmountsDriversGive(inputs, problems);
+  }
   return { inputs, problems };
+}
+
+function readInto<Key extends RangeInputKey>(
+  inputs: ContractInputs,
+  definition: ReadInputRangeDefinition<Key>,
+  table: InputTable,
+  context: ReadingContext,
+): void {
+  const value = definition.read(table, context);
+  if (value !== undefined) inputs[definition.key] = value;
 }

@@ -1,7 +1,7 @@
 import { offsetAddress, sheetAddress } from "./cellAddress";
 import { cellText, isBlank } from "./cellValueParsing";
 import { type ContractProblem, inputError } from "./contractProblems";
-import { type ContractColumn, matchesColumn } from "./inputContract";
+import { type ContractColumn, matchesColumn } from "./contractColumns";
 import type { CellValue, NamedRangeData } from "./workbookPort";
 
 /** A data row of an input range: its cells and where each one is. */

@@ -81,6 +81,21 @@ describe("checking a workbook", () => {
     expect(host.workbook.describe()).toEqual(before);
   });
 
+  test("a workbook with optional ranges (funding, beneficiaries, optimism bias) gets them listed with what each is for", async () => {
+    const { actions } = emptyWorkbook();
+    await actions.insertExample("northshire");
+    const inspection = await actions.inspect();
+    const funding = inspection.ranges.find((r) => r.name === "CBA_Funding");
+    expect(funding).toMatchObject({
+      purpose: expect.stringMatching(/funding sources/i),
+      location: { sheet: "Funding" },
+    });
+    expect(inspection.ranges.map((r) => r.name)).toEqual(
+      expect.arrayContaining(["CBA_Beneficiaries", "CBA_LineFunding", "CBA_OptimismBias"]),
+    );
+    expect(inspection.ranges.every((r) => r.purpose !== "")).toBe(true);
+  });
+
   test("the example keeps text such as risk factors '1-8' as typed, not as dates", async () => {
     const { host } = await hampshireWorkbook();
     const risks = host.workbook.describe().sheets["Risks"]!;

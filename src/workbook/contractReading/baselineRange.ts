@@ -3,12 +3,43 @@ import { checkTotal } from "../../engine/reconciliation";
 import { cellText, isBlank, readNumber } from "../cellValueParsing";
 import type { BaselineInput } from "../contractInputs";
 import { type ContractProblem, inputError } from "../contractProblems";
-import { baselineColumns, inputRangeNames } from "../inputContract";
+import { column, numberColumn } from "../contractColumns";
 import type { InputTable } from "../inputTable";
 import type { CellValue } from "../workbookPort";
 import { readNonNegativeNumber } from "./nonNegativeNumber";
 import { isTotalLabel } from "./totalRows";
+import type { ReadInputRangeDefinition } from "./inputRangeDefinition";
 import type { PartnerCodes } from "./partnerCodes";
+import { partnersRange } from "./partnersRange";
+
+export const baselineColumns = {
+  serviceArea: column("serviceArea", "Service area", "Service"),
+  total: numberColumn("amount", "total", "Total"),
+};
+
+export const baselineRange: ReadInputRangeDefinition<"baseline"> = {
+  name: "CBA_Baseline",
+  key: "baseline",
+  purpose: "Baseline spend by service area and partner, the usual basis of shares",
+  contents:
+    "Service area, then one column per partner code, and an optional Total column and Total row that must foot",
+  instruction:
+    "One row per service area. Insert one column per partner, headed with its code, before Total; amounts in your unit.",
+  columns: baselineColumns,
+  template: { sheet: "Baseline" },
+  read: (table, { codes, problems }) => readBaseline(table, codes, problems),
+};
+
+export const baselineFteRange: ReadInputRangeDefinition<"baselineFte"> = {
+  name: "CBA_BaselineFTE",
+  key: "baselineFte",
+  purpose: "Baseline staff (FTE), for pools shared by headcount",
+  contents: "Optional: the shape of `CBA_Baseline`, in staff (FTE), for pools with the FTE basis",
+  instruction:
+    "Optional: one row per service area, one column per partner code, in staff (FTE), for pools shared by headcount.",
+  columns: baselineColumns,
+  read: (table, { codes, problems }) => readBaseline(table, codes, problems),
+};
 
 /**
  * A baseline (CBA_Baseline, or CBA_BaselineFTE in the same shape): service areas down, one column
@@ -43,7 +74,7 @@ export function readBaseline(
           table.name,
           table.headerAddress(index),
           "Unknown partner code",
-          `column "${header}" holds amounts but "${header}" is not a partner code in ${inputRangeNames.partners}`,
+          `column "${header}" holds amounts but "${header}" is not a partner code in ${partnersRange.name}`,
         ),
       );
     }

@@ -1,8 +1,30 @@
 import { cellText, describeCell, isBlank, readNumber } from "../cellValueParsing";
 import type { BeneficiariesInput } from "../contractInputs";
 import { type ContractProblem, inputError } from "../contractProblems";
-import { beneficiaryColumns } from "../inputContract";
+import { column, numberColumn } from "../contractColumns";
 import type { InputTable } from "../inputTable";
+import type { ReadInputRangeDefinition } from "./inputRangeDefinition";
+
+/** CBA_Beneficiaries: who receives what share of a benefit line. */
+export const beneficiaryColumns = {
+  line: column("line", "Line", "Benefit line"),
+  beneficiary: column("beneficiary", "Beneficiary", "Body", "Who benefits"),
+  share: numberColumn("fraction", "share", "Share", "Share %", "Percentage"),
+};
+
+export const beneficiariesRange: ReadInputRangeDefinition<"beneficiaries"> = {
+  name: "CBA_Beneficiaries",
+  key: "beneficiaries",
+  purpose: "Who receives each benefit line: the partnership, a partner, or a body outside it",
+  contents:
+    "Optional: Line (a benefit line of `CBA_Lines`), Beneficiary (`Partnership`, a partner code, or any other body such as NHS or Police), Share (16% or 0.16); one row per line and beneficiary, each line's shares adding up to exactly 100%; lines not listed are 100% Partnership",
+  instruction:
+    "Optional: who receives a benefit line. One row per line and beneficiary (Partnership, a partner's code, or another body such as NHS); each line's shares add up to 100%. Lines not listed go 100% to the Partnership.",
+  columns: beneficiaryColumns,
+  extension: true,
+  template: { sheet: "Beneficiaries" },
+  read: (table, { problems }) => readBeneficiaries(table, problems),
+};
 
 /**
  * CBA_Beneficiaries: one row per benefit line and beneficiary, with the beneficiary's share of the

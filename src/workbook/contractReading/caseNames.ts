@@ -1,6 +1,7 @@
 import { cellText, readList } from "../cellValueParsing";
 import { type ContractProblem, inputError } from "../contractProblems";
-import { inputRangeNames } from "../inputContract";
+import { linesRange } from "./linesRange";
+import { settingsRange } from "./settingsRange";
 import type { CellValue } from "../workbookPort";
 
 /**
@@ -16,7 +17,7 @@ export function readCaseNames(
   cell: string,
   problems: ContractProblem[],
 ): string[] | undefined {
-  const range = inputRangeNames.settings;
+  const range = settingsRange.name;
   const items = typeof value === "number" ? [String(value)] : readList(value);
   if (items === "all" || items.length === 0) {
     problems.push(
@@ -42,7 +43,7 @@ export function readCaseNames(
         range,
         cell,
         "Duplicate case",
-        `the Cases setting names ${duplicates.map((d) => `"${d}"`).join(", ")} more than once; each case needs its own column in ${inputRangeNames.lines}`,
+        `the Cases setting names ${duplicates.map((d) => `"${d}"`).join(", ")} more than once; each case needs its own column in ${linesRange.name}`,
       ),
     );
     return undefined;

@@ -1,8 +1,34 @@
 import { readNumber, readWholeNumber } from "../cellValueParsing";
 import type { ConfidenceGradesInput } from "../optimismBiasInputs";
 import { type ContractProblem, inputError } from "../contractProblems";
-import { confidenceGradeColumns } from "../inputContract";
+import { defaultConfidenceGrades } from "../../engine/optimismBias";
+import { column, numberColumn } from "../contractColumns";
 import type { InputTable } from "../inputTable";
+import type { ReadInputRangeDefinition } from "./inputRangeDefinition";
+
+/** CBA_ConfidenceGrades: the user's data-confidence grades and the reduction each applies. */
+export const confidenceGradeColumns = {
+  grade: column("grade", "Grade", "Confidence grade"),
+  reduction: numberColumn("fraction", "reduction", "Reduction", "Optimism bias", "Rate"),
+};
+
+export const confidenceGradesRange: ReadInputRangeDefinition<"confidenceGrades"> = {
+  name: "CBA_ConfidenceGrades",
+  key: "confidenceGrades",
+  purpose: "Confidence grades: the optimism bias each grade of evidence applies",
+  contents:
+    "Optional: Grade, Reduction: replaces the product's illustrative default grades (1 0%, 2 5%, 3 10%, 4 15%, 5 25%, 6 40%), which are not a published table; edit them to your evidence",
+  instruction:
+    "Optional: optimism bias per confidence grade. These reductions are the product's ILLUSTRATIVE default, not a published table: edit them to your own evidence.",
+  columns: confidenceGradeColumns,
+  extension: true,
+  template: {
+    sheet: "Settings",
+    topLeft: "A33",
+    rows: defaultConfidenceGrades.map((grade) => [grade.grade, grade.rate.toNumber()]),
+  },
+  read: (table, { problems }) => readConfidenceGrades(table, problems),
+};
 
 /**
  * CBA_ConfidenceGrades: the user's data-confidence grade table (Grade | Reduction), in place of

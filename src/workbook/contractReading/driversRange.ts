@@ -1,9 +1,36 @@
 import { Money } from "../../engine/money";
 import { cellText, isBlank, readNumber } from "../cellValueParsing";
 import { type ContractProblem, inputError } from "../contractProblems";
-import { driverColumns } from "../inputContract";
+import { column, numberColumn } from "../contractColumns";
 import type { InputTable } from "../inputTable";
+import type { ReadInputRangeDefinition } from "./inputRangeDefinition";
 import { readNonNegativeNumber } from "./nonNegativeNumber";
+
+/** CBA_Drivers: a line's value in a case as unit cost × volume, net of additionality for benefits. */
+export const driverColumns = {
+  line: column("line", "Line", "Item"),
+  case: column("case", "Case"),
+  unitCost: numberColumn("unit cost", "unitCost", "Unit cost", "Cost per unit"),
+  volume: numberColumn("count", "volume", "Volume", "Quantity"),
+  volumeUnit: column("volumeUnit", "Volume unit", "Unit of volume"),
+  deadweight: numberColumn("fraction", "deadweight", "Deadweight"),
+  attribution: numberColumn("fraction", "attribution", "Attribution"),
+  dropOff: numberColumn("fraction", "dropOff", "Drop-off", "Drop off", "Dropoff"),
+};
+
+export const driversRange: ReadInputRangeDefinition<"drivers"> = {
+  name: "CBA_Drivers",
+  key: "drivers",
+  purpose: "Unit cost × volume for lines, benefits net of deadweight, attribution, drop-off",
+  contents:
+    "Optional: Line (a `CBA_Lines` label), Case (blank = every case), Unit cost, Volume, Volume unit (text), Deadweight, Attribution, Drop-off (benefits only, fractions): the line's value in that case is unit cost × volume, then × (1 − deadweight) × (1 − attribution); drop-off multiplies each year after the first with an amount by (1 − drop-off), compounding; it replaces the typed amount (a warning names both cells) and the profile still phases it",
+  instruction:
+    "Optional unit cost × volume: Line (as in CBA_Lines), Case (blank = every case), Unit cost, Volume; for benefits Deadweight, Attribution, Drop-off (fractions).",
+  columns: driverColumns,
+  // Beside the settings rather than on a sheet of its own: an optional table that refines lines.
+  template: { sheet: "Settings", topLeft: "A21" },
+  read: (table, { problems }) => readDrivers(table, problems),
+};
 
 /** A fraction of CBA_Drivers (deadweight, attribution, drop-off) with its cell. */
 export interface DriverFraction {

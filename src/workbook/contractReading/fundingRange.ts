@@ -4,9 +4,45 @@ import type { Money } from "../../engine/money";
 import { cellText, describeCell, isBlank, readNumber, readWholeNumber } from "../cellValueParsing";
 import { type ContractProblem, inputError } from "../contractProblems";
 import type { FundingInput, FundingSourceInput } from "../fundingInputs";
-import { fundingColumns } from "../inputContract";
+import { column, numberColumn } from "../contractColumns";
 import type { InputTable } from "../inputTable";
 import type { CellValue } from "../workbookPort";
+import type { ReadInputRangeDefinition } from "./inputRangeDefinition";
+
+/** CBA_Funding: one row per funding source. */
+export const fundingColumns = {
+  source: column("source", "Source", "Funding source"),
+  kind: column("kind", "Kind", "Source kind", "Type"),
+  partner: column("partner", "Partner", "Partner code"),
+  amount: numberColumn("amount", "amount", "Amount", "Amount available", "Amount awarded"),
+  pumpPrimingLimit: numberColumn(
+    "fraction",
+    "pumpPrimingLimit",
+    "Pump-priming limit",
+    "Pump priming limit",
+    "Pump-priming",
+  ),
+  restrictedTo: column("restrictedTo", "Restricted to", "Restriction"),
+  award: numberColumn("fraction", "award", "Award", "Fallback award", "Awarded fraction"),
+  rate: numberColumn("rate", "rate", "Interest rate", "Rate"),
+  term: numberColumn("whole number", "term", "Term", "Term years"),
+  repayment: column("repayment", "Repayment", "Repayment method"),
+};
+
+export const fundingRange: ReadInputRangeDefinition<"funding"> = {
+  name: "CBA_Funding",
+  key: "funding",
+  purpose: "Funding sources: grants, match funding, reserves and borrowing",
+  contents:
+    "Optional: Source, Kind (Grant, Match funding, Reserves, Borrowing, Other), Partner, Amount, Pump-priming limit, Restricted to (Capital/Revenue), Award (fallback fraction of a grant), Interest rate, Term (years), Repayment (Annuity/Straight line)",
+  instruction:
+    "Optional: one row per funding source. Kind: Grant, Match funding, Reserves, Borrowing or Other; Award = the fraction of a grant actually awarded, for the fallback; borrowing needs a rate and a term.",
+  columns: fundingColumns,
+  extension: true,
+  template: { sheet: "Funding" },
+  // A funding table with no rows (as in the blank template) means funding is not used.
+  read: (table, { problems }) => (table.rows.length > 0 ? readFunding(table, problems) : undefined),
+};
 
 /** Words folded to compare: "Match funding", "match-funding" and "MatchFunding" are one. */
 function folded(value: CellValue): string {

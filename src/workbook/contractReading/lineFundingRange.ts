@@ -1,8 +1,31 @@
 import { cellText, isBlank, readNumber } from "../cellValueParsing";
 import { type ContractProblem, inputError } from "../contractProblems";
 import type { LineFundingInput, LineFundingRowInput } from "../fundingInputs";
-import { lineFundingColumns } from "../inputContract";
+import { column, numberColumn } from "../contractColumns";
 import type { InputTable } from "../inputTable";
+import type { ReadInputRangeDefinition } from "./inputRangeDefinition";
+
+/** CBA_LineFunding: one row per line and source, with an amount or a percent of the line. */
+export const lineFundingColumns = {
+  line: column("line", "Line", "Cost line"),
+  source: column("source", "Source", "Funding source"),
+  amount: numberColumn("amount", "amount", "Amount"),
+  percent: numberColumn("fraction", "percent", "Percent", "Percentage", "%"),
+};
+
+export const lineFundingRange: ReadInputRangeDefinition<"lineFunding"> = {
+  name: "CBA_LineFunding",
+  key: "lineFunding",
+  purpose: "Which funding source meets which cost line, by amount or percent",
+  contents:
+    "Optional: Line, Source, and one of Amount (the same in every case) or Percent (of the line's cost in each case)",
+  instruction:
+    "Optional: which source meets which cost line, by Amount (the same in every case) or Percent of the line's cost (scales with the case), one of the two.",
+  columns: lineFundingColumns,
+  extension: true,
+  template: { sheet: "Line funding" },
+  read: (table, { problems }) => (table.rows.length > 0 ? readLineFunding(table, problems) : undefined),
+};
 
 /**
  * CBA_LineFunding: one row per cost line and funding source, with either an Amount (the same in

@@ -4,20 +4,52 @@ import type { Money } from "../../engine/money";
 import { cellText, describeCell, isBlank, isNotQuantifiedText, readNumber } from "../cellValueParsing";
 import type { LineInput, LinesInput } from "../contractInputs";
 import { type ContractProblem, inputError } from "../contractProblems";
-import {
-  type ContractColumn,
-  inputRangeNames,
-  lineCaseColumns,
-  lineColumns,
-  matchesColumn,
-} from "../inputContract";
+import { type ContractColumn, column, matchesColumn, numberColumn } from "../contractColumns";
 import type { InputTable } from "../inputTable";
 import type { CellValue } from "../workbookPort";
 import { readExpenditure } from "./fundingRange";
+import type { ReadInputRangeDefinition } from "./inputRangeDefinition";
+import { settingsRange } from "./settingsRange";
 import { isSubtotalLabel, isTotalLabel } from "./totalRows";
 
+export const lineColumns = {
+  line: column("line", "Line", "Item", "Description"),
+  timing: column("timing", "Timing"),
+  allocation: column("allocation", "Allocation", "Allocated to", "Pool or partner"),
+  profile: column("profile", "Profile", "Phasing"),
+  kind: column("kind", "Kind", "Cost or benefit"),
+  optimismBias: column("optimismBias", "Optimism bias", "Optimism bias category", "OB category"),
+  benefitClass: column("benefitClass", "Benefit class", "Class of benefit"),
+  expenditure: column("expenditure", "Expenditure", "Capital or revenue", "Expenditure type"),
+};
+
+/** The input cases a line can carry, in the order results show them when the columns allow. */
+export const lineCaseColumns = [
+  numberColumn("amount", "Best", "Best", "Best case"),
+  numberColumn("amount", "Base", "Base", "Base case", "Likely"),
+  numberColumn("amount", "Worst", "Worst", "Worst case"),
+] as const;
+
+export const linesRange: ReadInputRangeDefinition<"lines"> = {
+  name: "CBA_Lines",
+  key: "lines",
+  purpose: "Cost and saving lines, one column per case (Best, Worst, or the Cases setting's)",
+  contents:
+    'Line, Timing (One-off or Recurring), Allocation (a pool or a partner code), at least one of Best, Base, Worst (or, with the `Cases` setting, one column per named case), optional Profile, optional Kind (Cost or Benefit; blank = one-off lines are costs, recurring lines by sign), optional Expenditure (Capital or Revenue; blank = by timing), optional Benefit class (benefit lines only: Fiscal cashable, Fiscal non-cashable, Economic, Social; `Cashable` and `Non-cashable` accepted; blank = fiscal cashable), optional Optimism bias (the line\'s `CBA_OptimismBias` category; blank = none); costs positive, savings negative; `N/A` = not quantified; a "Total" / "Sub-total" / "Grand total" row is checked against the lines above it and left out',
+  instruction:
+    "Costs positive, savings negative. Timing: One-off or Recurring. Allocation: a pool or a partner's code. N/A = not quantified. Optional Kind column: Cost or Benefit. Optional Benefit class column: Fiscal cashable, Fiscal non-cashable, Economic or Social.",
+  alwaysRequired: true,
+  columns: lineColumns,
+  template: {
+    sheet: "Lines",
+    header: ["Line", "Timing", "Allocation", "Best", "Worst", "Profile"],
+    otherColumnsKind: "amount",
+  },
+  read: (table, { problems, settings }) => readLines(table, problems, settings.cases),
+};
+
 /** A named case's column: headed by the case's own name. */
-const column = (key: string, header: string): ContractColumn => ({ key, headers: [header] });
+const namedCaseColumn = (name: string): ContractColumn => ({ key: name, headers: [name] });
 
 function readTiming(value: CellValue): Timing | undefined {
   const text = cellText(value)
@@ -301,7 +333,7 @@ function namedCaseColumns(
     if (clash !== undefined) {
       problems.push(
         inputError(
-          inputRangeNames.settings,
+          settingsRange.name,
           namedCases.cell,
           "Case named like a column",
           `the case "${name}" has the name of ${table.name}'s ${clash.headers[0]} column; rename the case`,
@@ -309,7 +341,7 @@ function namedCaseColumns(
       );
       continue;
     }
-    const index = table.findColumn(column(name, name));
+    const index = table.findColumn(namedCaseColumn(name));
     if (index === undefined) {
       problems.push(
         inputError(

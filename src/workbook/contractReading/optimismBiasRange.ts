@@ -1,10 +1,37 @@
 import { Money } from "../../engine/money";
 import { cellText, isBlank, readNumber } from "../cellValueParsing";
 import { type ContractProblem, inputError } from "../contractProblems";
-import { optimismBiasColumns } from "../inputContract";
+import { column, numberColumn } from "../contractColumns";
 import type { InputRow, InputTable } from "../inputTable";
 import type { OptimismBiasCategoryInput, OptimismBiasInput } from "../optimismBiasInputs";
+import type { ReadInputRangeDefinition } from "./inputRangeDefinition";
 import { readRowName } from "./rowNames";
+
+/** CBA_OptimismBias: one row per optimism-bias category the lines name. */
+export const optimismBiasColumns = {
+  category: column("category", "Category", "Optimism bias category"),
+  projectType: column("projectType", "Project type"),
+  appliesTo: column("appliesTo", "Applies to"),
+  upperBound: numberColumn("fraction", "upperBound", "Upper bound", "Upper bound %"),
+  mitigation: numberColumn("fraction", "mitigation", "Mitigation", "Mitigation %", "Mitigated"),
+  reason: column("reason", "Reason", "Mitigation reason", "Evidence"),
+  grade: column("grade", "Confidence grade", "Grade"),
+};
+
+export const optimismBiasRange: ReadInputRangeDefinition<"optimismBias"> = {
+  name: "CBA_OptimismBias",
+  key: "optimismBias",
+  purpose: "Optimism bias: the uplift on costs (or cut to benefits) of each category lines name",
+  contents:
+    "Optional: Category (the name lines use in their Optimism bias column), Project type (Standard buildings, Non-standard buildings, Standard civil engineering, Non-standard civil engineering, Equipment/development, Outsourcing; blank for benefits), Applies to (Capital costs, Operating costs, Benefits, Duration), Upper bound (blank = the Green Book's), Mitigation (0 to 1), Reason (needed with any mitigation), Confidence grade (instead of an upper bound)",
+  instruction:
+    "Optional optimism bias: one row per category named in the Lines' Optimism bias column. Project type: a Green Book type (blank for benefits). Applies to: Capital costs, Operating costs, Benefits or Duration. Blank upper bound = the Green Book's. Mitigation 0-1 needs a reason.",
+  columns: optimismBiasColumns,
+  extension: true,
+  // Below the grades, since its table grows downwards as rows are typed.
+  template: { sheet: "Settings", topLeft: "A43" },
+  read: (table, { problems }) => readOptimismBias(table, problems),
+};
 
 /**
  * CBA_OptimismBias: one row per optimism-bias category the lines name (Category, Project type,

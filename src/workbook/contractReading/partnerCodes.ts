@@ -1,5 +1,5 @@
 import type { PartnersInput } from "../contractInputs";
-import { normaliseHeader } from "../inputContract";
+import { normaliseHeader } from "../contractColumns";
 
 /** Partner codes match case-insensitively and are reported in the spelling of CBA_Partners. */
 export class PartnerCodes {

@@ -1,8 +1,26 @@
 import { cellText } from "../cellValueParsing";
 import type { PartnersInput } from "../contractInputs";
 import { type ContractProblem, inputError } from "../contractProblems";
-import { normaliseHeader, partnerColumns } from "../inputContract";
+import { column, normaliseHeader } from "../contractColumns";
 import type { InputTable } from "../inputTable";
+import type { ReadInputRangeDefinition } from "./inputRangeDefinition";
+
+export const partnerColumns = {
+  code: column("code", "Code", "Partner code", "Partner"),
+  name: column("name", "Name", "Partner name"),
+};
+
+export const partnersRange: ReadInputRangeDefinition<"partners"> = {
+  name: "CBA_Partners",
+  key: "partners",
+  purpose: "Partner bodies: code and name",
+  contents: "Code, Name",
+  instruction: "One row per partner body: a short code (e.g. HCC) used everywhere else, and its full name.",
+  alwaysRequired: true,
+  columns: partnerColumns,
+  template: { sheet: "Partners" },
+  read: (table, { problems }) => readPartners(table, problems),
+};
 
 /**
  * CBA_Partners: one row per partner, a code every other range refers to and an optional name.

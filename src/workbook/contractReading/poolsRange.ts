@@ -2,11 +2,33 @@ import type { ShareBasis } from "../../engine/businessCaseModel";
 import { cellText, describeCell, isBlank, readList, readWholeNumber } from "../cellValueParsing";
 import type { PoolInput, PoolsInput } from "../contractInputs";
 import { type ContractProblem, inputError } from "../contractProblems";
-import { normaliseHeader, poolColumns } from "../inputContract";
+import { column, normaliseHeader, numberColumn } from "../contractColumns";
 import type { InputTable } from "../inputTable";
+import type { ReadInputRangeDefinition } from "./inputRangeDefinition";
 import { readNonNegativeNumber } from "./nonNegativeNumber";
 import type { PartnerCodes } from "./partnerCodes";
 import { readRowName } from "./rowNames";
+
+export const poolColumns = {
+  pool: column("pool", "Pool", "Pool name"),
+  basis: column("basis", "Basis", "Share basis"),
+  serviceAreas: column("serviceAreas", "Service areas", "Service area"),
+  partners: column("partners", "Partners", "Partner codes"),
+  shareDecimals: numberColumn("whole number", "shareDecimals", "Share decimals", "Decimals"),
+};
+
+export const poolsRange: ReadInputRangeDefinition<"pools"> = {
+  name: "CBA_Pools",
+  key: "pools",
+  purpose: "Pools: which partners share which lines, on what basis",
+  contents:
+    "Pool, Basis (Baseline, FTE, Equal, Manual), Service areas (list or `*`), Partners (list or `*`), Share decimals (blank = exact), and for Manual one column per partner code",
+  instruction:
+    "Who shares what: Basis is Baseline, FTE, Equal or Manual; list service areas and partners separated by ; (or * for all).",
+  columns: poolColumns,
+  template: { sheet: "Pools" },
+  read: (table, { codes, problems }) => readPools(table, codes, problems),
+};
 
 const basisByText: Record<string, ShareBasis> = {
   baseline: "baseline",

@@ -1,10 +1,30 @@
 import type { Money } from "../../engine/money";
 import { cellText } from "../cellValueParsing";
 import { type ContractProblem, inputError } from "../contractProblems";
-import { priceIndexColumns } from "../inputContract";
+import { column, numberColumn } from "../contractColumns";
 import type { InputTable } from "../inputTable";
+import type { ReadInputRangeDefinition } from "./inputRangeDefinition";
 import { readNonNegativeNumber } from "./nonNegativeNumber";
 import { financialYearStart } from "./priceBasisSettings";
+
+/** CBA_PriceIndex: a price index by year (the GDP deflator or the user's own), for nominal amounts. */
+export const priceIndexColumns = {
+  year: column("year", "Year", "Financial year"),
+  index: numberColumn("whole number", "index", "Index", "Price index", "Deflator"),
+};
+
+export const priceIndexRange: ReadInputRangeDefinition<"priceIndex"> = {
+  name: "CBA_PriceIndex",
+  key: "priceIndex",
+  purpose: "Price index by year, to deflate nominal amounts before discounting",
+  contents:
+    "Optional, with `Prices` = `Nominal`: Year (`2025/26`, `2025` or `Year 0`) and Index (the GDP deflator or your own), covering year 0 to the horizon; or give the `Inflation` setting instead",
+  instruction:
+    "Optional price index by year (e.g. the GDP deflator), used when Prices is Nominal: Year (2025/26 or Year 0) and Index.",
+  columns: priceIndexColumns,
+  template: { sheet: "Settings", topLeft: "A27" },
+  read: (table, { problems }) => readPriceIndex(table, problems),
+};
 
 /** A year of CBA_PriceIndex: a financial year (2025/26) or a period of the case ("Year 3"). */
 export type PriceIndexYear = { kind: "financial"; start: number } | { kind: "period"; period: number };

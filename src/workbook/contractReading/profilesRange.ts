@@ -1,10 +1,30 @@
 import { isBlank } from "../cellValueParsing";
 import type { ContractSettings, ProfilesInput } from "../contractInputs";
 import { type ContractProblem, inputError } from "../contractProblems";
-import { inputRangeNames, profileColumns } from "../inputContract";
+import { column } from "../contractColumns";
 import type { InputTable } from "../inputTable";
+import type { ReadInputRangeDefinition } from "./inputRangeDefinition";
 import { readNonNegativeNumber } from "./nonNegativeNumber";
 import { readRowName } from "./rowNames";
+import { settingDefaults, settingsRange } from "./settingsRange";
+
+export const profileColumns = {
+  profile: column("profile", "Profile", "Profile name"),
+};
+
+const templateYears = Array.from({ length: settingDefaults.horizonYears + 1 }, (_, year) => `Year ${year}`);
+
+export const profilesRange: ReadInputRangeDefinition<"profiles"> = {
+  name: "CBA_Profiles",
+  key: "profiles",
+  purpose: "Phasing: the share of each line falling in each year",
+  contents: "Profile, then one column per year (fraction of the line's amount in that year)",
+  instruction:
+    "Optional phasing: the fraction of a line's amount in each year (a recurring line runs on at its last rate).",
+  columns: profileColumns,
+  template: { sheet: "Profiles", header: ["Profile", ...templateYears], otherColumnsKind: "fraction" },
+  read: (table, { settings, problems }) => readProfiles(table, settings, problems),
+};
 
 /**
  * A profile year column's index from its header: 0, "Year 3", "Y3", or a financial year such as
@@ -49,7 +69,7 @@ export function readProfiles(
           table.name,
           table.headerAddress(index),
           "Year needs first financial year",
-          `column "${header}" is a financial year, so ${inputRangeNames.settings} needs a "First financial year"`,
+          `column "${header}" is a financial year, so ${settingsRange.name} needs a "First financial year"`,
         ),
       );
       return;

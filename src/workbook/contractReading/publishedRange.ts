@@ -1,8 +1,32 @@
 import { cellText, describeCell, isBlank, readNumber } from "../cellValueParsing";
 import type { PublishedFigureInput, PublishedInput, PublishedMeasure } from "../contractInputs";
 import { type ContractProblem, inputError } from "../contractProblems";
-import { publishedColumns } from "../inputContract";
+import { column, numberColumn } from "../contractColumns";
 import type { InputTable } from "../inputTable";
+import type { ReadInputRangeDefinition } from "./inputRangeDefinition";
+
+/** CBA_Published: figures a document prints, each with the calculation it claims to summarise. */
+export const publishedColumns = {
+  figure: column("figure", "Figure", "Published figure", "Description"),
+  summarises: column("summarises", "What it summarises", "Summarises", "Measure"),
+  case: column("case", "Case"),
+  partner: column("partner", "Partner", "Partner code"),
+  value: numberColumn("amount", "value", "Published value", "Value", "Published"),
+  printedTo: column("printedTo", "Printed to", "Rounding", "Precision"),
+};
+
+export const publishedRange: ReadInputRangeDefinition<"published"> = {
+  name: "CBA_Published",
+  key: "published",
+  purpose: "Published figures: what the document prints, checked against what the product computes",
+  contents:
+    "Optional: Figure, What it summarises (Set-up, Annual saving, Net ROI, Benefit multiple, BCR, Payback, Final payback, Discounted payback, NPV, Years to recover, or `Line: <label>`), Case (blank = the only case), Partner (blank = programme), Published value, Printed to (the rounding of the print: 1, 0.1, 1000, 0.1%)",
+  instruction:
+    "Optional: figures the document prints (e.g. Annual saving 4,000 printed to 1,000; Net ROI 75.3% printed to 0.1%), checked on CBA Checks.",
+  columns: publishedColumns,
+  template: { sheet: "Published" },
+  read: (table, { problems }) => readPublished(table, problems),
+};
 
 const measureNames: Record<string, Exclude<PublishedMeasure["kind"], "line">> = {
   "set up": "setUp",

@@ -2,8 +2,34 @@ import { offsetAddress } from "../cellAddress";
 import { cellText, describeCell, readFactorList, readWholeNumber } from "../cellValueParsing";
 import type { RiskInput, RisksInput } from "../contractInputs";
 import { type ContractProblem, inputError, inputWarning } from "../contractProblems";
-import { riskColumns } from "../inputContract";
+import { column, numberColumn } from "../contractColumns";
 import type { InputTable } from "../inputTable";
+import type { ReadInputRangeDefinition } from "./inputRangeDefinition";
+
+export const riskColumns = {
+  id: column("id", "ID", "Ref", "Reference"),
+  category: column("category", "Category"),
+  risk: column("risk", "Risk", "Description"),
+  likelihood: numberColumn("whole number", "likelihood", "Likelihood", "L"),
+  impact: numberColumn("whole number", "impact", "Impact", "I"),
+  factors: column("factors", "Factors", "Achievability factors"),
+  owner: column("owner", "Owner"),
+  mitigation: column("mitigation", "Mitigation"),
+  score: numberColumn("whole number", "score", "Score"),
+  band: column("band", "Band"),
+};
+
+export const risksRange: ReadInputRangeDefinition<"risks"> = {
+  name: "CBA_Risks",
+  key: "risks",
+  purpose: "Risk register: likelihood and impact of each risk",
+  contents: "ID, Category, Risk, Likelihood, Impact, Factors, Owner, Mitigation, Score, Band",
+  instruction:
+    "Likelihood and impact from 1 to 5; Score and Band are filled in by the add-in on each refresh.",
+  columns: riskColumns,
+  template: { sheet: "Risks" },
+  read: (table, { problems }) => readRisks(table, problems),
+};
 
 /** Risks are scored on the usual 5 × 5 scale; the heat map is 5 × 5. */
 export const riskScaleMaximum = 5;

@@ -2,10 +2,30 @@ import { Money } from "../../engine/money";
 import { cellText, isBlank, readWholeNumber } from "../cellValueParsing";
 import type { ScenariosInput } from "../contractInputs";
 import { type ContractProblem, inputError } from "../contractProblems";
-import { scenarioColumns } from "../inputContract";
+import { column, numberColumn } from "../contractColumns";
 import type { InputTable } from "../inputTable";
+import type { ReadInputRangeDefinition } from "./inputRangeDefinition";
 import { readNonNegativeNumber } from "./nonNegativeNumber";
 import { readRowName } from "./rowNames";
+
+export const scenarioColumns = {
+  scenario: column("scenario", "Scenario", "Scenario name"),
+  case: column("case", "Case", "Based on", "From case"),
+  costFactor: numberColumn("factor", "costFactor", "Cost factor", "Costs factor"),
+  savingFactor: numberColumn("factor", "savingFactor", "Saving factor", "Savings factor", "Benefit factor"),
+  delay: numberColumn("whole number", "delay", "Delay", "Delay years"),
+};
+
+export const scenariosRange: ReadInputRangeDefinition<"scenarios"> = {
+  name: "CBA_Scenarios",
+  key: "scenarios",
+  purpose: "Scenarios: cost and saving factors, delays",
+  contents: "Scenario, Case, Cost factor, Saving factor, Delay (years)",
+  instruction:
+    "Optional: one row per scenario, applied to a case: Cost factor and Saving factor (blank = 1), Delay in whole years (blank = none).",
+  columns: scenarioColumns,
+  read: (table, { problems }) => readScenarios(table, problems),
+};
 
 /**
  * CBA_Scenarios: one row per named scenario applied to a case, with optional cost and saving

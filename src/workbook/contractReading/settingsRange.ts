@@ -2,17 +2,98 @@ import { Money } from "../../engine/money";
 import { cellText, describeCell, isBlank, readList, readNumber, readWholeNumber } from "../cellValueParsing";
 import type { ContractSettings } from "../contractInputs";
 import { type ContractProblem, inputError, inputWarning } from "../contractProblems";
-import {
-  inputRangeNames,
-  matchesColumn,
-  settingColumns,
-  settingDefaults,
-  settingKeys,
-} from "../inputContract";
+import { column, matchesColumn } from "../contractColumns";
 import type { InputTable } from "../inputTable";
 import type { CellValue } from "../workbookPort";
 import { readCaseNames } from "./caseNames";
+import type { InputRangeDefinition } from "./inputRangeDefinition";
 import { type PriceBasisSetting, readInflation, readPriceBaseYear, readPrices } from "./priceBasisSettings";
+
+export const settingColumns = {
+  setting: column("setting", "Setting"),
+  value: column("value", "Value"),
+};
+
+/** Settings the contract understands, each with the labels accepted in the Setting column. */
+export const settingKeys = {
+  discountRate: column("discountRate", "Discount rate"),
+  horizonYears: column("horizonYears", "Horizon", "Horizon years", "Appraisal period"),
+  firstFinancialYear: column("firstFinancialYear", "First financial year", "First year"),
+  unitLabel: column("unitLabel", "Unit label", "Unit"),
+  roundingUnit: column("roundingUnit", "Rounding unit"),
+  riskBandThresholds: column("riskBandThresholds", "Risk band thresholds", "Risk thresholds"),
+  riskBandLabels: column("riskBandLabels", "Risk band labels", "Risk bands"),
+  contingencyOnCosts: column("contingencyOnCosts", "Contingency on costs", "Contingency cost increase"),
+  contingencyOnSavings: column(
+    "contingencyOnSavings",
+    "Contingency on savings",
+    "Contingency saving reduction",
+    "Contingency on benefits",
+  ),
+  contingencyCase: column("contingencyCase", "Contingency case"),
+  /** Names the value columns of CBA_Lines ("Low, Central, High"); absent = Best / Base / Worst. */
+  cases: column("cases", "Cases", "Case names"),
+  /** Real (default) or Nominal: whether CBA_Lines' amounts are in constant prices or cash. */
+  prices: column("prices", "Prices", "Price basis"),
+  priceBaseYear: column("priceBaseYear", "Price base year", "Base year"),
+  inflation: column("inflation", "Inflation", "Inflation rate"),
+  seed: column("seed", "Seed", "Random seed"),
+  achievabilityFactors: column(
+    "achievabilityFactors",
+    "Achievability factors",
+    "Number of achievability factors",
+  ),
+  optimismBias: column("optimismBias", "Optimism bias"),
+};
+
+export type SettingKey = keyof typeof settingKeys;
+
+/**
+ * Defaults used when a setting is absent: the Treasury Green Book standard rate, a ten-year
+ * appraisal, penny rounding (safe for any amount given to 2 decimals) and Hampshire's risk bands.
+ */
+export const settingDefaults = {
+  discountRate: "0.035",
+  horizonYears: 10,
+  roundingUnit: "0.01",
+  unitLabel: "£",
+  riskBandThresholds: [10, 15],
+  riskBandLabels: ["Low", "Medium", "High"],
+} as const;
+
+/** Read before every other range (their readers use the settings), so not by the common loop. */
+export const settingsRange: InputRangeDefinition<"settings"> = {
+  name: "CBA_Settings",
+  key: "settings",
+  purpose: "Settings: discount rate, horizon, rounding, risk bands, contingency",
+  contents:
+    "Setting, Value: discount rate (or `Green Book`, or `Green Book health`), horizon, first financial year, unit label, rounding unit, risk bands, contingency, seed, `Cases` (e.g. `Low, Central, High`: names the value columns of `CBA_Lines`; blank = Best / Base / Worst), `Prices` (`Real`, the default, or `Nominal`), `Price base year` (e.g. `2025/26`), `Inflation` (one annual rate), `Optimism bias` (Include or Exclude; default Include when `CBA_OptimismBias` has categories)",
+  instruction: "Change these here or in the task pane's Settings tab.",
+  columns: settingColumns,
+  // Filled with the defaults, so the pane's settings form can store changes straight away.
+  template: {
+    sheet: "Settings",
+    as: "definedName",
+    rows: [
+      ["Discount rate", Number(settingDefaults.discountRate)],
+      ["Horizon (years)", settingDefaults.horizonYears],
+      ["Unit label", settingDefaults.unitLabel],
+      ["Rounding unit", Number(settingDefaults.roundingUnit)],
+      ["Risk band thresholds", settingDefaults.riskBandThresholds.join(", ")],
+      ["Risk band labels", settingDefaults.riskBandLabels.join(", ")],
+      ["Contingency on costs", null],
+      ["Contingency on savings", null],
+      ["First financial year", null],
+      ["Optimism bias", "Include"],
+      // Blank = the Best / Base / Worst columns; or e.g. "Low, Central, High" to name your own.
+      ["Cases", null],
+      // Blank = Real; Nominal needs Inflation or the CBA_PriceIndex table below.
+      ["Prices", null],
+      ["Price base year", null],
+      ["Inflation", null],
+    ],
+  },
+};
 
 function defaultSettings(): ContractSettings {
   return {
@@ -70,7 +151,7 @@ export function readSettings(table: InputTable | undefined, problems: ContractPr
       });
     }
   }
-  const range = inputRangeNames.settings;
+  const range = settingsRange.name;
   const report = (cell: string, check: string, message: string) =>
     problems.push(inputError(range, cell, check, message));
   const applySetting = (
