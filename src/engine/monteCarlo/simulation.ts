@@ -1,6 +1,6 @@
 import type { BusinessCaseModel } from "../businessCaseModel";
 import { EngineError } from "../errors";
-import { Money } from "../money";
+import { type Amount, Money, toMoney } from "../money";
 import type { PaybackResult } from "../payback";
 import {
   type DistributionShape,
@@ -19,6 +19,7 @@ import {
   standardPercentiles,
   toReportedMoney,
 } from "./percentiles";
+import { percentileStandardError, trialsForPrecision } from "./percentilePrecision";
 import { imposeRankCorrelation } from "./rankCorrelation";
 import { type SamplingMethod, seededGenerator, uniformDraws } from "./sampling";
 import { trialNetPresentValue, trialPayback } from "./trialAppraisal";
@@ -61,6 +62,13 @@ export interface SimulationOptions extends CaseSelection {
    * smoother (no unit steps) and is what the percentiles have always meant.
    */
   apportionEachTrial?: boolean;
+  /**
+   * The precision wanted of P10, P50 and P90, in the case's unit: the half-width of each one's 95%
+   * confidence interval, from which the trials needed are worked out. Default, per partner: 1% of
+   * its own P10–P90 spread, and never finer than the rounding unit. Not 1% of P50, which is
+   * unreachable for a case whose P50 is near zero; the spread is the scale of the uncertainty.
+   */
+  precision?: Amount;
 }
 
 export const largestTrialCount = 100_000;
@@ -122,6 +130,9 @@ interface ResolvedOptions {
   percentiles: number[];
   histogramBins: number;
   paybackWithinYears: number;
+  /** Absent: each partner's default (see `SimulationOptions.precision`). */
+  precision: number | undefined;
+  roundingUnit: number;
 }
 
 export interface SimulationProgress {
@@ -147,8 +158,21 @@ export interface PartnerSimulation {
   /** Partner code, or "Programme". */
   partner: string;
   netPresentValue: {
-    /** Each percentile with a 95% distribution-free confidence interval for it. */
-    percentiles: { percentile: number; value: Money; interval: { lower: Money; upper: Money } }[];
+    /**
+     * Each percentile with a 95% distribution-free confidence interval for it, its standard error
+     * (see percentilePrecision.ts) and the trials that would pin it down to ± `precision`.
+     */
+    percentiles: {
+      percentile: number;
+      value: Money;
+      interval: { lower: Money; upper: Money };
+      standardError: Money;
+      trialsNeeded: number;
+    }[];
+    /** The half-width of the 95% interval wanted of P10, P50 and P90 (see `SimulationOptions.precision`). */
+    precision: Money;
+    /** Trials for P10, P50 and P90 all to reach `precision`: the most any of them needs. */
+    trialsNeeded: number;
     mean: Money;
     standardDeviation: Money;
     /** Share of trials with an NPV below zero. */
@@ -189,7 +213,7 @@ export function prepareSimulation(
   model: BusinessCaseModel,
   options: SimulationOptions = {},
 ): SimulationState {
-  const resolved = resolveOptions(options, model.settings.horizonYears);
+  const resolved = resolveOptions(options, model.settings.horizonYears, model.settings.roundingUnit);
   const effects = lineEffects(model, options);
   const defaultShape = readShape(options.distribution ?? "triangular", "distribution");
   const lineShapes = new Map<string, DistributionShape>();
@@ -427,6 +451,9 @@ export function summariseSimulation(state: SimulationState): SimulationResult {
     let squares = 0;
     for (let i = 0; i < n; i++) squares += (npv[i]! - mean) * (npv[i]! - mean);
     const sorted = npv.sort();
+    const precision = options.precision ?? defaultPrecision(sorted, options.roundingUnit);
+    const needed = (percentile: number) =>
+      trialsForPrecision(percentileStandardError(sorted, percentile), n, precision);
     return {
       partner,
       netPresentValue: {
@@ -436,8 +463,12 @@ export function summariseSimulation(state: SimulationState): SimulationResult {
             percentile,
             value: toReportedMoney(percentileOfSorted(sorted, percentile)),
             interval: { lower: toReportedMoney(interval.lower), upper: toReportedMoney(interval.upper) },
+            standardError: toReportedMoney(percentileStandardError(sorted, percentile)),
+            trialsNeeded: needed(percentile),
           };
         }),
+        precision: toReportedMoney(precision),
+        trialsNeeded: Math.max(...precisionPercentiles.map(needed)),
         mean: toReportedMoney(mean),
         standardDeviation: toReportedMoney(n > 1 ? Math.sqrt(squares / (n - 1)) : 0),
         probabilityNegative: negative / n,
@@ -504,6 +535,15 @@ function paybackDistribution(
   };
 }
 
+/** The percentiles the trials needed are worked out for. */
+const precisionPercentiles = [0.1, 0.5, 0.9] as const;
+
+/** 1% of the P10–P90 spread, not finer than the rounding unit (finer would not show). */
+function defaultPrecision(sorted: Float64Array, roundingUnit: number): number {
+  const spread = percentileOfSorted(sorted, 0.9) - percentileOfSorted(sorted, 0.1);
+  return Math.max(roundingUnit, spread / 100);
+}
+
 function correlatedMembers(
   group: CorrelatedGroup,
   effects: LineEffects,
@@ -522,7 +562,7 @@ function correlatedMembers(
   return members;
 }
 
-function resolveOptions(options: SimulationOptions, horizon: number): ResolvedOptions {
+function resolveOptions(options: SimulationOptions, horizon: number, roundingUnit: Amount): ResolvedOptions {
   const trials = options.trials ?? 10_000;
   if (!Number.isInteger(trials) || trials < 1 || trials > largestTrialCount) {
     throw new EngineError(
@@ -559,6 +599,18 @@ function resolveOptions(options: SimulationOptions, horizon: number): ResolvedOp
       `must be a whole number from 1 to 1000 (got ${String(histogramBins)})`,
     );
   }
+  let precision: number | undefined;
+  if (options.precision !== undefined) {
+    const amount = toMoney(options.precision, "simulation precision");
+    if (!amount.isPositive() || amount.isZero()) {
+      throw new EngineError(
+        "invalidNumber",
+        "simulation precision",
+        `must be an amount greater than zero (got ${amount.toString()})`,
+      );
+    }
+    precision = amount.toNumber();
+  }
   return {
     trials,
     seed: options.seed ?? 1,
@@ -566,6 +618,8 @@ function resolveOptions(options: SimulationOptions, horizon: number): ResolvedOp
     percentiles: readPercentiles(options.percentiles ?? standardPercentiles),
     histogramBins,
     paybackWithinYears,
+    precision,
+    roundingUnit: toMoney(roundingUnit, "rounding unit").toNumber(),
   };
 }
 
