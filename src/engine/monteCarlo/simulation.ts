@@ -20,6 +20,7 @@ import {
   toReportedMoney,
 } from "./percentiles";
 import { percentileStandardError, trialsForPrecision } from "./percentilePrecision";
+import { correlateGroups, readCorrelation } from "./groupCorrelation";
 import { imposeRankCorrelation } from "./rankCorrelation";
 import { type SamplingMethod, seededGenerator, uniformDraws } from "./sampling";
 import { trialNetPresentValue, trialPayback } from "./trialAppraisal";
@@ -48,6 +49,19 @@ export interface SimulationOptions extends CaseSelection {
   distribution?: DistributionShape;
   lineDistributions?: Readonly<Record<string, DistributionShape>>;
   correlatedGroups?: readonly CorrelatedGroup[];
+  /**
+   * Correlation groups by line label (the contract's Group column): lines of a group move
+   * together, at `correlationWithinGroups`; a line not listed is a group of its own. Lines sharing
+   * a label share its group. Give this or `correlatedGroups`, not both.
+   */
+  lineGroups?: Readonly<Record<string, string>>;
+  /** Rank correlation between the lines of each of `lineGroups`' groups, 0 to 1 (default 1: the same ranks). */
+  correlationWithinGroups?: number;
+  /**
+   * Rank correlation between groups (`lineGroups` or `correlatedGroups`, each line in none a group
+   * of its own), 0 to 1 (default 0: groups vary independently). See groupCorrelation.ts.
+   */
+  correlationBetweenGroups?: number;
   /** Fractions from 0 to 1 (default P5, P10, P50, P90, P95). */
   percentiles?: readonly number[];
   /** Bars in each NPV histogram (default 20). */
@@ -297,33 +311,21 @@ export function prepareSimulation(
   const generator = seededGenerator(resolved.seed);
   const trials = resolved.trials;
   const draws = uniformDraws(generator, trials, count, resolved.sampling);
-  const groupOfLine = new Map<string, string>();
-  for (const [g, group] of (options.correlatedGroups ?? []).entries()) {
-    const subject = `correlated group '${group.name ?? String(g + 1)}'`;
-    const members = correlatedMembers(group, effects, simulatedLines, subject);
-    for (const label of group.lines) {
-      const other = groupOfLine.get(label);
-      if (other !== undefined) {
-        throw new EngineError(
-          "invalidValue",
-          subject,
-          `includes line '${label}', which is already in ${other}`,
-        );
-      }
-      groupOfLine.set(label, subject);
-    }
-    const rho = group.rankCorrelation;
-    if (typeof rho !== "number" || !Number.isFinite(rho) || rho < -1 || rho > 1) {
-      throw new EngineError(
-        "invalidNumber",
-        `${subject} rank correlation`,
-        `must be a number from −1 to 1 (got ${String(rho)})`,
-      );
-    }
+  const groups = correlationGroups(options, effects, simulatedLines);
+  for (const { subject, members, rankCorrelation: rho } of groups) {
     const target = members.map((_, a) => members.map((__, b) => (a === b ? 1 : rho)));
     // Draws measure how badly a line turns out (0 best, 1 worst, whichever end is larger), so
     // correlating the draws makes lines turn out badly together.
     imposeRankCorrelation(draws, trials, members, target, generator, `${subject} rank correlation`);
+  }
+  const between = readCorrelation(options.correlationBetweenGroups ?? 0, "correlation between groups");
+  if (between > 0) {
+    const grouped = new Set(groups.flatMap((group) => group.members));
+    const units = [
+      ...groups.map((group) => group.members),
+      ...simulatedLines.flatMap((_, v) => (grouped.has(v) ? [] : [[v]])),
+    ];
+    correlateGroups(draws, trials, units, between, generator);
   }
 
   const factors = Float64Array.from(effects.discountFactors, (f) => f.toNumber());
@@ -542,6 +544,74 @@ const precisionPercentiles = [0.1, 0.5, 0.9] as const;
 function defaultPrecision(sorted: Float64Array, roundingUnit: number): number {
   const spread = percentileOfSorted(sorted, 0.9) - percentileOfSorted(sorted, 0.1);
   return Math.max(roundingUnit, spread / 100);
+}
+
+interface GroupToCorrelate {
+  subject: string;
+  /** Simulated line indices, the group's leader first. */
+  members: number[];
+  rankCorrelation: number;
+}
+
+/** The groups of `correlatedGroups` or of `lineGroups`, checked, with their simulated lines. */
+function correlationGroups(
+  options: SimulationOptions,
+  effects: LineEffects,
+  simulatedLines: readonly SimulatedLine[],
+): GroupToCorrelate[] {
+  if (options.lineGroups !== undefined && options.correlatedGroups !== undefined) {
+    throw new EngineError(
+      "invalidValue",
+      "correlation groups",
+      "are given twice: give line groups or correlated groups, not both",
+    );
+  }
+  if (options.lineGroups !== undefined) {
+    const within = readCorrelation(options.correlationWithinGroups ?? 1, "correlation within groups");
+    const labels = Object.keys(options.lineGroups);
+    lineIndices(effects, labels, "line groups");
+    const byName = new Map<string, number[]>();
+    for (const label of labels) {
+      const name = options.lineGroups[label]!;
+      if (typeof name !== "string" || name.trim() === "")
+        throw new EngineError("invalidValue", `group of line '${label}'`, "must be a name");
+      if (!byName.has(name)) byName.set(name, []);
+    }
+    // Groups in the order their first line comes among the simulated lines; members in line order.
+    simulatedLines.forEach((line, v) => {
+      const name = options.lineGroups![line.label];
+      if (name !== undefined) byName.get(name)!.push(v);
+    });
+    return [...byName]
+      .filter(([, members]) => members.length > 0)
+      .sort(([, a], [, b]) => a[0]! - b[0]!)
+      .map(([name, members]) => ({ subject: `group '${name}'`, members, rankCorrelation: within }));
+  }
+  const groupOfLine = new Map<string, string>();
+  return (options.correlatedGroups ?? []).map((group, g) => {
+    const subject = `correlated group '${group.name ?? String(g + 1)}'`;
+    const members = correlatedMembers(group, effects, simulatedLines, subject);
+    for (const label of group.lines) {
+      const other = groupOfLine.get(label);
+      if (other !== undefined) {
+        throw new EngineError(
+          "invalidValue",
+          subject,
+          `includes line '${label}', which is already in ${other}`,
+        );
+      }
+      groupOfLine.set(label, subject);
+    }
+    const rho = group.rankCorrelation;
+    if (typeof rho !== "number" || !Number.isFinite(rho) || rho < -1 || rho > 1) {
+      throw new EngineError(
+        "invalidNumber",
+        `${subject} rank correlation`,
+        `must be a number from −1 to 1 (got ${String(rho)})`,
+      );
+    }
+    return { subject, members, rankCorrelation: rho };
+  });
 }
 
 function correlatedMembers(
