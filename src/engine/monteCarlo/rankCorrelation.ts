@@ -104,8 +104,13 @@ export function spearmanRankCorrelation(x: ArrayLike<number>, y: ArrayLike<numbe
   return pearson(rx, ry, 0, 0, n);
 }
 
-/** Ranks 0 … n − 1 of a sample, ties broken by position so the order is always the same. */
-function ranksOf(values: Float64Array): Int32Array {
+/**
+ * Ranks 0 … n − 1 of a sample, ties broken by position so the order is always the same.
+ *
+ * @example
+ * Array.from(ranksOf(new Float64Array([0.3, 0.1, 0.2]))) // → [2, 0, 1]
+ */
+export function ranksOf(values: Float64Array): Int32Array {
   const n = values.length;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;

@@ -1,6 +1,6 @@
 import type { BusinessCaseModel } from "../businessCaseModel";
 import { EngineError } from "../errors";
-import { Money } from "../money";
+import { type Amount, Money, toMoney } from "../money";
 import type { PaybackResult } from "../payback";
 import {
   type DistributionShape,
@@ -19,6 +19,8 @@ import {
   standardPercentiles,
   toReportedMoney,
 } from "./percentiles";
+import { percentileStandardError, trialsForPrecision } from "./percentilePrecision";
+import { correlateGroups, readCorrelation } from "./groupCorrelation";
 import { imposeRankCorrelation } from "./rankCorrelation";
 import { type SamplingMethod, seededGenerator, uniformDraws } from "./sampling";
 import { trialNetPresentValue, trialPayback } from "./trialAppraisal";
@@ -47,6 +49,19 @@ export interface SimulationOptions extends CaseSelection {
   distribution?: DistributionShape;
   lineDistributions?: Readonly<Record<string, DistributionShape>>;
   correlatedGroups?: readonly CorrelatedGroup[];
+  /**
+   * Correlation groups by line label (the contract's Group column): lines of a group move
+   * together, at `correlationWithinGroups`; a line not listed is a group of its own. Lines sharing
+   * a label share its group. Give this or `correlatedGroups`, not both.
+   */
+  lineGroups?: Readonly<Record<string, string>>;
+  /** Rank correlation between the lines of each of `lineGroups`' groups, 0 to 1 (default 1: the same ranks). */
+  correlationWithinGroups?: number;
+  /**
+   * Rank correlation between groups (`lineGroups` or `correlatedGroups`, each line in none a group
+   * of its own), 0 to 1 (default 0: groups vary independently). See groupCorrelation.ts.
+   */
+  correlationBetweenGroups?: number;
   /** Fractions from 0 to 1 (default P5, P10, P50, P90, P95). */
   percentiles?: readonly number[];
   /** Bars in each NPV histogram (default 20). */
@@ -61,6 +76,13 @@ export interface SimulationOptions extends CaseSelection {
    * smoother (no unit steps) and is what the percentiles have always meant.
    */
   apportionEachTrial?: boolean;
+  /**
+   * The precision wanted of P10, P50 and P90, in the case's unit: the half-width of each one's 95%
+   * confidence interval, from which the trials needed are worked out. Default, per partner: 1% of
+   * its own P10–P90 spread, and never finer than the rounding unit. Not 1% of P50, which is
+   * unreachable for a case whose P50 is near zero; the spread is the scale of the uncertainty.
+   */
+  precision?: Amount;
 }
 
 export const largestTrialCount = 100_000;
@@ -122,6 +144,9 @@ interface ResolvedOptions {
   percentiles: number[];
   histogramBins: number;
   paybackWithinYears: number;
+  /** Absent: each partner's default (see `SimulationOptions.precision`). */
+  precision: number | undefined;
+  roundingUnit: number;
 }
 
 export interface SimulationProgress {
@@ -147,8 +172,21 @@ export interface PartnerSimulation {
   /** Partner code, or "Programme". */
   partner: string;
   netPresentValue: {
-    /** Each percentile with a 95% distribution-free confidence interval for it. */
-    percentiles: { percentile: number; value: Money; interval: { lower: Money; upper: Money } }[];
+    /**
+     * Each percentile with a 95% distribution-free confidence interval for it, its standard error
+     * (see percentilePrecision.ts) and the trials that would pin it down to ± `precision`.
+     */
+    percentiles: {
+      percentile: number;
+      value: Money;
+      interval: { lower: Money; upper: Money };
+      standardError: Money;
+      trialsNeeded: number;
+    }[];
+    /** The half-width of the 95% interval wanted of P10, P50 and P90 (see `SimulationOptions.precision`). */
+    precision: Money;
+    /** Trials for P10, P50 and P90 all to reach `precision`: the most any of them needs. */
+    trialsNeeded: number;
     mean: Money;
     standardDeviation: Money;
     /** Share of trials with an NPV below zero. */
@@ -189,7 +227,7 @@ export function prepareSimulation(
   model: BusinessCaseModel,
   options: SimulationOptions = {},
 ): SimulationState {
-  const resolved = resolveOptions(options, model.settings.horizonYears);
+  const resolved = resolveOptions(options, model.settings.horizonYears, model.settings.roundingUnit);
   const effects = lineEffects(model, options);
   const defaultShape = readShape(options.distribution ?? "triangular", "distribution");
   const lineShapes = new Map<string, DistributionShape>();
@@ -273,33 +311,21 @@ export function prepareSimulation(
   const generator = seededGenerator(resolved.seed);
   const trials = resolved.trials;
   const draws = uniformDraws(generator, trials, count, resolved.sampling);
-  const groupOfLine = new Map<string, string>();
-  for (const [g, group] of (options.correlatedGroups ?? []).entries()) {
-    const subject = `correlated group '${group.name ?? String(g + 1)}'`;
-    const members = correlatedMembers(group, effects, simulatedLines, subject);
-    for (const label of group.lines) {
-      const other = groupOfLine.get(label);
-      if (other !== undefined) {
-        throw new EngineError(
-          "invalidValue",
-          subject,
-          `includes line '${label}', which is already in ${other}`,
-        );
-      }
-      groupOfLine.set(label, subject);
-    }
-    const rho = group.rankCorrelation;
-    if (typeof rho !== "number" || !Number.isFinite(rho) || rho < -1 || rho > 1) {
-      throw new EngineError(
-        "invalidNumber",
-        `${subject} rank correlation`,
-        `must be a number from −1 to 1 (got ${String(rho)})`,
-      );
-    }
+  const groups = correlationGroups(options, effects, simulatedLines);
+  for (const { subject, members, rankCorrelation: rho } of groups) {
     const target = members.map((_, a) => members.map((__, b) => (a === b ? 1 : rho)));
     // Draws measure how badly a line turns out (0 best, 1 worst, whichever end is larger), so
     // correlating the draws makes lines turn out badly together.
     imposeRankCorrelation(draws, trials, members, target, generator, `${subject} rank correlation`);
+  }
+  const between = readCorrelation(options.correlationBetweenGroups ?? 0, "correlation between groups");
+  if (between > 0) {
+    const grouped = new Set(groups.flatMap((group) => group.members));
+    const units = [
+      ...groups.map((group) => group.members),
+      ...simulatedLines.flatMap((_, v) => (grouped.has(v) ? [] : [[v]])),
+    ];
+    correlateGroups(draws, trials, units, between, generator);
   }
 
   const factors = Float64Array.from(effects.discountFactors, (f) => f.toNumber());
@@ -427,6 +453,9 @@ export function summariseSimulation(state: SimulationState): SimulationResult {
     let squares = 0;
     for (let i = 0; i < n; i++) squares += (npv[i]! - mean) * (npv[i]! - mean);
     const sorted = npv.sort();
+    const precision = options.precision ?? defaultPrecision(sorted, options.roundingUnit);
+    const needed = (percentile: number) =>
+      trialsForPrecision(percentileStandardError(sorted, percentile), n, precision);
     return {
       partner,
       netPresentValue: {
@@ -436,8 +465,12 @@ export function summariseSimulation(state: SimulationState): SimulationResult {
             percentile,
             value: toReportedMoney(percentileOfSorted(sorted, percentile)),
             interval: { lower: toReportedMoney(interval.lower), upper: toReportedMoney(interval.upper) },
+            standardError: toReportedMoney(percentileStandardError(sorted, percentile)),
+            trialsNeeded: needed(percentile),
           };
         }),
+        precision: toReportedMoney(precision),
+        trialsNeeded: Math.max(...precisionPercentiles.map(needed)),
         mean: toReportedMoney(mean),
         standardDeviation: toReportedMoney(n > 1 ? Math.sqrt(squares / (n - 1)) : 0),
         probabilityNegative: negative / n,
@@ -504,6 +537,83 @@ function paybackDistribution(
   };
 }
 
+/** The percentiles the trials needed are worked out for. */
+const precisionPercentiles = [0.1, 0.5, 0.9] as const;
+
+/** 1% of the P10–P90 spread, not finer than the rounding unit (finer would not show). */
+function defaultPrecision(sorted: Float64Array, roundingUnit: number): number {
+  const spread = percentileOfSorted(sorted, 0.9) - percentileOfSorted(sorted, 0.1);
+  return Math.max(roundingUnit, spread / 100);
+}
+
+interface GroupToCorrelate {
+  subject: string;
+  /** Simulated line indices, the group's leader first. */
+  members: number[];
+  rankCorrelation: number;
+}
+
+/** The groups of `correlatedGroups` or of `lineGroups`, checked, with their simulated lines. */
+function correlationGroups(
+  options: SimulationOptions,
+  effects: LineEffects,
+  simulatedLines: readonly SimulatedLine[],
+): GroupToCorrelate[] {
+  if (options.lineGroups !== undefined && options.correlatedGroups !== undefined) {
+    throw new EngineError(
+      "invalidValue",
+      "correlation groups",
+      "are given twice: give line groups or correlated groups, not both",
+    );
+  }
+  if (options.lineGroups !== undefined) {
+    const within = readCorrelation(options.correlationWithinGroups ?? 1, "correlation within groups");
+    const labels = Object.keys(options.lineGroups);
+    lineIndices(effects, labels, "line groups");
+    const byName = new Map<string, number[]>();
+    for (const label of labels) {
+      const name = options.lineGroups[label]!;
+      if (typeof name !== "string" || name.trim() === "")
+        throw new EngineError("invalidValue", `group of line '${label}'`, "must be a name");
+      if (!byName.has(name)) byName.set(name, []);
+    }
+    // Groups in the order their first line comes among the simulated lines; members in line order.
+    simulatedLines.forEach((line, v) => {
+      const name = options.lineGroups![line.label];
+      if (name !== undefined) byName.get(name)!.push(v);
+    });
+    return [...byName]
+      .filter(([, members]) => members.length > 0)
+      .sort(([, a], [, b]) => a[0]! - b[0]!)
+      .map(([name, members]) => ({ subject: `group '${name}'`, members, rankCorrelation: within }));
+  }
+  const groupOfLine = new Map<string, string>();
+  return (options.correlatedGroups ?? []).map((group, g) => {
+    const subject = `correlated group '${group.name ?? String(g + 1)}'`;
+    const members = correlatedMembers(group, effects, simulatedLines, subject);
+    for (const label of group.lines) {
+      const other = groupOfLine.get(label);
+      if (other !== undefined) {
+        throw new EngineError(
+          "invalidValue",
+          subject,
+          `includes line '${label}', which is already in ${other}`,
+        );
+      }
+      groupOfLine.set(label, subject);
+    }
+    const rho = group.rankCorrelation;
+    if (typeof rho !== "number" || !Number.isFinite(rho) || rho < -1 || rho > 1) {
+      throw new EngineError(
+        "invalidNumber",
+        `${subject} rank correlation`,
+        `must be a number from −1 to 1 (got ${String(rho)})`,
+      );
+    }
+    return { subject, members, rankCorrelation: rho };
+  });
+}
+
 function correlatedMembers(
   group: CorrelatedGroup,
   effects: LineEffects,
@@ -522,7 +632,7 @@ function correlatedMembers(
   return members;
 }
 
-function resolveOptions(options: SimulationOptions, horizon: number): ResolvedOptions {
+function resolveOptions(options: SimulationOptions, horizon: number, roundingUnit: Amount): ResolvedOptions {
   const trials = options.trials ?? 10_000;
   if (!Number.isInteger(trials) || trials < 1 || trials > largestTrialCount) {
     throw new EngineError(
@@ -559,6 +669,18 @@ function resolveOptions(options: SimulationOptions, horizon: number): ResolvedOp
       `must be a whole number from 1 to 1000 (got ${String(histogramBins)})`,
     );
   }
+  let precision: number | undefined;
+  if (options.precision !== undefined) {
+    const amount = toMoney(options.precision, "simulation precision");
+    if (!amount.isPositive() || amount.isZero()) {
+      throw new EngineError(
+        "invalidNumber",
+        "simulation precision",
+        `must be an amount greater than zero (got ${amount.toString()})`,
+      );
+    }
+    precision = amount.toNumber();
+  }
   return {
     trials,
     seed: options.seed ?? 1,
@@ -566,6 +688,8 @@ function resolveOptions(options: SimulationOptions, horizon: number): ResolvedOp
     percentiles: readPercentiles(options.percentiles ?? standardPercentiles),
     histogramBins,
     paybackWithinYears,
+    precision,
+    roundingUnit: toMoney(roundingUnit, "rounding unit").toNumber(),
   };
 }
 
