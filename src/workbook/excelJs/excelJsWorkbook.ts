@@ -35,6 +35,7 @@ import { writeFileAtomically } from "../xlsxPackage/atomicFile";
 import { graftResults } from "../xlsxPackage/graftResults";
 import { resultSheetsPackage } from "../xlsxPackage/resultSheetsPackage";
 import { definedNamesOfPackage, type PackageDefinedName } from "../xlsxPackage/packageNames";
+import { zipArchive } from "../xlsxPackage/zipArchive";
 import { addInputRanges as writeInputRanges } from "./inputRangesWriter";
 import { TypedTextOnResultSheet, UnreadableNameError } from "./workbookFileErrors";
 
@@ -46,7 +47,7 @@ async function withCharts(bytes: Buffer, sheets: readonly OwnedSheet[]): Promise
   if (!sheets.some((sheet) => sheet.charts.length > 0)) return bytes;
   const zip = await JSZip.loadAsync(bytes);
   await addChartsToPackage(zip, sheets);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 4 } });
+  return zipArchive(zip);
 }
 
 /** A sheet's view as ExcelJS reads and writes it; its typings omit `tabSelected`. */
@@ -163,11 +164,15 @@ export class ExcelJsWorkbook implements WorkbookPort {
     }
     if (this.writtenSheets.size === 0 && this.writtenUpdates.length === 0) return this.source.bytes;
     const sheets = [...this.writtenSheets.values()];
-    const results = await resultSheetsPackage(sheets);
-    const charted = await withCharts(results.bytes, sheets);
+    const results = resultSheetsPackage(sheets);
+    // The results' package stays in memory up to the graft; only a caller's hook gets its bytes.
+    await addChartsToPackage(results.zip, sheets);
     const productPackage = this.options.addToResults
-      ? await this.options.addToResults(charted, sheets)
-      : charted;
+      ? await this.options.addToResults(
+          await results.zip.generateAsync({ type: "nodebuffer", compression: "STORE" }),
+          sheets,
+        )
+      : results.zip;
     return graftResults(this.source.bytes, {
       productPackage,
       names: results.names,

@@ -16,6 +16,7 @@ import {
 } from "./packageParts";
 import { type CellWrite, productSheetForUserPackage, setCells, sharedStringItems } from "./sheetCells";
 import { mergeStyles } from "./styleSheetMerge";
+import { zipArchive } from "./zipArchive";
 import {
   type DefinedNameEntry,
   definedNameEntries,
@@ -27,8 +28,11 @@ import { attribute, escapeXml, withAttribute } from "./xmlText";
 
 /** What the product writes into a user's package. */
 export interface ResultGraft {
-  /** A package holding only the product's sheets (written by ExcelJS, perhaps with chart parts added). */
-  productPackage: Buffer | Uint8Array;
+  /**
+   * A package holding only the product's sheets (perhaps with chart parts added): its bytes, or
+   * the package itself when it was built in memory.
+   */
+  productPackage: Buffer | Uint8Array | JSZip;
   /** The product's sheets in that package, in the order they were planned. */
   sheets: string[];
   /** Product sheets of the user's package that the new ones replace (same name, in place). */
@@ -61,7 +65,10 @@ const calcChainType = "http://schemas.openxmlformats.org/officeDocument/2006/rel
  */
 export async function graftResults(original: Buffer | Uint8Array, graft: ResultGraft): Promise<Buffer> {
   const zip = await JSZip.loadAsync(original);
-  const product = await JSZip.loadAsync(graft.productPackage);
+  const product =
+    graft.productPackage instanceof JSZip
+      ? graft.productPackage
+      : await JSZip.loadAsync(graft.productPackage);
   const workbookPart = await mainPart(zip);
   const workbookRelsPath = relationshipsPath(workbookPart);
   let workbookXml = (await readText(zip, workbookPart))!;
@@ -239,7 +246,7 @@ export async function graftResults(original: Buffer | Uint8Array, graft: ResultG
   workbookRels = removeRelationships(workbookRels, removedRelationships);
   zip.file(workbookRelsPath, addRelationships(workbookRels, newRelationships));
   zip.file("[Content_Types].xml", types.toXml());
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 4 } });
+  return zipArchive(zip);
 }
 
 const emptyRelationships =

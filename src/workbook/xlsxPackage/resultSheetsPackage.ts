@@ -13,14 +13,6 @@ import { formulaAt } from "../formulaCells";
 import { formulaCellXml } from "./sheetCells";
 import { escapeXml } from "./xmlText";
 
-/** A result cell: its value and the key of its format. */
-interface ResultCell {
-  value: CellValue;
-  style: StyleKey;
-  /** A live formula whose cached result `value` is. */
-  formula?: string;
-}
-
 /** What a result cell's format is made of; "" parts are the defaults. */
 interface StyleKey {
   font: "" | "bold" | "title";
@@ -91,11 +83,10 @@ class ResultStyles {
 
 const plainStyle: StyleKey = { font: "", fill: "", numberFormat: "" };
 
-function cellXml(reference: string, cell: ResultCell, styles: ResultStyles): string {
-  const index = styles.index(cell.style);
-  const s = index === 0 ? "" : ` s="${index}"`;
-  const { value } = cell;
-  if (cell.formula !== undefined) return formulaCellXml(reference, s, cell.formula, value);
+/** A result cell's XML; `style` is its cell format's index (0, the default, is left unwritten). */
+function cellXml(reference: string, style: number, value: CellValue, formula: string | undefined): string {
+  const s = style === 0 ? "" : ` s="${style}"`;
+  if (formula !== undefined) return formulaCellXml(reference, s, formula, value);
   if (value === null || value === undefined) return `<c r="${reference}"${s}/>`;
   if (typeof value === "number" && Number.isFinite(value))
     return `<c r="${reference}"${s}><v>${value}</v></c>`;
@@ -103,6 +94,43 @@ function cellXml(reference: string, cell: ResultCell, styles: ResultStyles): str
   const text = String(value);
   const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
   return `<c r="${reference}"${s} t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
+}
+
+/**
+ * A sheet's cells, each kept as its XML from the moment it is placed: no object per cell, so a
+ * sheet of hundreds of thousands of cells costs little more than its text.
+ */
+class SheetCells {
+  private readonly rows = new Map<number, { columns: number[]; cells: string[] }>();
+
+  put(row: number, column: number, xml: string): void {
+    let cells = this.rows.get(row);
+    if (!cells) this.rows.set(row, (cells = { columns: [], cells: [] }));
+    cells.columns.push(column);
+    cells.cells.push(xml);
+  }
+
+  /** The `<row>` elements in order, and the last row and column used (at least 1). */
+  toXml(): { rowsXml: string; lastRow: number; lastColumn: number } {
+    const body: string[] = [];
+    let lastRow = 1;
+    let lastColumn = 1;
+    for (const number of [...this.rows.keys()].sort((a, b) => a - b)) {
+      let { columns, cells } = this.rows.get(number)!;
+      if (columns.some((column, i) => i > 0 && column <= columns[i - 1]!)) {
+        // Blocks side by side, or a cell placed twice (the last one placed wins): put in column order.
+        const byColumn = new Map<number, string>();
+        columns.forEach((column, i) => byColumn.set(column, cells[i]!));
+        columns = [...byColumn.keys()].sort((a, b) => a - b);
+        cells = columns.map((column) => byColumn.get(column)!);
+      }
+      lastRow = Math.max(lastRow, number);
+      lastColumn = Math.max(lastColumn, columns[columns.length - 1] ?? 1);
+      body.push(`<row r="${number}">${cells.join("")}</row>`);
+      this.rows.delete(number);
+    }
+    return { rowsXml: body.join(""), lastRow, lastColumn };
+  }
 }
 
 /** One result sheet's part, its tables, and the names of its plain blocks. */
@@ -122,41 +150,47 @@ export interface PrintAreaName {
 }
 
 function sheetParts(sheet: OwnedSheet, styles: ResultStyles, firstTableId: number): SheetParts {
-  const rows = new Map<number, Map<number, ResultCell>>();
-  const put = (row: number, column: number, cell: ResultCell) => {
-    let cells = rows.get(row);
-    if (!cells) rows.set(row, (cells = new Map()));
-    cells.set(column, cell);
-  };
+  const cells = new SheetCells();
   const tables: { name: string; xml: string }[] = [];
   const names: { name: string; reference: string }[] = [];
   const widths = new Map<number, number>();
   for (const block of sheet.blocks) {
     const top = parseCellAddress(block.topLeft);
-    if (block.title !== undefined && top.row > 1)
-      put(top.row - 1, top.column, { value: block.title, style: { ...plainStyle, font: "title" } });
+    if (block.title !== undefined && top.row > 1) {
+      const style = styles.index({ ...plainStyle, font: "title" });
+      cells.put(
+        top.row - 1,
+        top.column,
+        cellXml(cellAddress({ row: top.row - 1, column: top.column }), style, block.title, undefined),
+      );
+    }
     const asTable = block.asTable !== false && block.rows.length > 0;
+    const letters = block.header.map((_, c) => columnLetters(top.column + c));
+    const headerStyle = styles.index(asTable ? plainStyle : { ...plainStyle, font: "bold" });
     block.header.forEach((header, c) =>
-      put(top.row, top.column + c, {
-        value: header,
-        style: asTable ? plainStyle : { ...plainStyle, font: "bold" },
-      }),
+      cells.put(top.row, top.column + c, cellXml(`${letters[c]}${top.row}`, headerStyle, header, undefined)),
     );
-    block.rows.forEach((row, r) =>
-      block.header.forEach((_, c) => {
+    // A column's format without a fill, looked up once per column rather than once per cell.
+    const numberFormats = block.header.map((_, c) => block.columnFormats?.[c] ?? "");
+    const columnStyles = numberFormats.map((numberFormat) => styles.index({ ...plainStyle, numberFormat }));
+    block.rows.forEach((row, r) => {
+      const rowNumber = top.row + 1 + r;
+      for (let c = 0; c < block.header.length; c++) {
         const value = row[c] ?? null;
         const colour = block.fills?.[r]?.[c] ?? null;
-        const style: StyleKey = {
-          font: "",
-          fill: colour === null ? "" : `FF${colour.replace(/^#/, "").toUpperCase()}`,
-          numberFormat: block.columnFormats?.[c] ?? "",
-        };
+        const style =
+          colour === null
+            ? columnStyles[c]!
+            : styles.index({
+                font: "",
+                fill: `FF${colour.replace(/^#/, "").toUpperCase()}`,
+                numberFormat: numberFormats[c]!,
+              });
         const formula = formulaAt(block, r, c);
-        if (formula !== undefined) put(top.row + 1 + r, top.column + c, { value, style, formula });
-        else if (value !== null || style.fill !== "" || style.numberFormat !== "")
-          put(top.row + 1 + r, top.column + c, { value, style });
-      }),
-    );
+        if (formula !== undefined || value !== null || colour !== null || numberFormats[c] !== "")
+          cells.put(rowNumber, top.column + c, cellXml(`${letters[c]}${rowNumber}`, style, value, formula));
+      }
+    });
     const range = rangeAddress(block.topLeft, block.rows.length + 1, block.header.length);
     if (asTable) {
       const id = firstTableId + tables.length;
@@ -175,18 +209,7 @@ function sheetParts(sheet: OwnedSheet, styles: ResultStyles, firstTableId: numbe
     }
     measureColumnWidths(block, top.column, widths);
   }
-  const body: string[] = [];
-  let lastRow = 1;
-  let lastColumn = 1;
-  for (const number of [...rows.keys()].sort((a, b) => a - b)) {
-    const cells = rows.get(number)!;
-    const columns = [...cells.keys()].sort((a, b) => a - b);
-    lastRow = Math.max(lastRow, number);
-    lastColumn = Math.max(lastColumn, columns[columns.length - 1] ?? 1);
-    body.push(
-      `<row r="${number}">${columns.map((c) => cellXml(cellAddress({ row: number, column: c }), cells.get(c)!, styles)).join("")}</row>`,
-    );
-  }
+  const { rowsXml, lastRow, lastColumn } = cells.toXml();
   const cols = [...widths.entries()]
     .sort(([a], [b]) => a - b)
     .map(([column, width]) => `<col min="${column}" max="${column}" width="${width}" customWidth="1"/>`)
@@ -203,7 +226,7 @@ function sheetParts(sheet: OwnedSheet, styles: ResultStyles, firstTableId: numbe
     (setup && setup.frozenRows > 0 ? frozenRowsXml(setup.frozenRows) : "") +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols === "" ? "" : `<cols>${cols}</cols>`) +
-    `<sheetData>${body.join("")}</sheetData>` +
+    `<sheetData>${rowsXml}</sheetData>` +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     (setup ? pageSetupXml(setup) : "") +
     `${tableParts}</worksheet>`;
@@ -232,14 +255,17 @@ function pageSetupXml(setup: PageSetup): string {
  * A package holding only the result sheets, laid out as ExcelJS lays one out (workbook part,
  * `xl/worksheets/sheetN.xml`, `xl/tables/tableN.xml`, a styles part), written straight from the
  * plan: far quicker than building an ExcelJS model of every result cell. Strings are inline, so
- * the package has no shared-string table. `graftResults` then carries it into the user's package.
+ * the package has no shared-string table. `graftResults` then carries it into the user's package;
+ * it is handed over in memory, never zipped and read back.
  *
  * @example
- * const { bytes, names } = await resultSheetsPackage(plan.sheets);
+ * const { zip, names } = resultSheetsPackage(plan.sheets);
  */
-export async function resultSheetsPackage(
-  sheets: readonly OwnedSheet[],
-): Promise<{ bytes: Buffer; names: { name: string; reference: string }[]; printAreas: PrintAreaName[] }> {
+export function resultSheetsPackage(sheets: readonly OwnedSheet[]): {
+  zip: JSZip;
+  names: { name: string; reference: string }[];
+  printAreas: PrintAreaName[];
+} {
   const zip = new JSZip();
   const styles = new ResultStyles();
   const names: { name: string; reference: string }[] = [];
@@ -298,10 +324,5 @@ export async function resultSheetsPackage(
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
       `${overrides.join("")}</Types>`,
   );
-  // Stored, not compressed: the graft reads it straight back.
-  return {
-    bytes: await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }),
-    names,
-    printAreas,
-  };
+  return { zip, names, printAreas };
 }

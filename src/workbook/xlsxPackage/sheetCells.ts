@@ -16,6 +16,7 @@ export function productSheetForUserPackage(
   cellFormats: readonly number[],
 ): string {
   const style = (value: string) => cellFormats[Number(value)] ?? 0;
+  if (!/\st="s"/.test(sheetXml)) return withUserStyles(sheetXml, style);
   return sheetXml
     .replace(/<c\b([^>]*?)(\/>|>[\s\S]*?<\/c>)/g, (cell, attributes: string, rest: string) => {
       // Most cells: an address and a format index, in one attribute pass.
@@ -32,6 +33,32 @@ export function productSheetForUserPackage(
     })
     .replace(/<row\b[^>]*>/g, (tag) => restyle(tag, "s", style))
     .replace(/<col\b[^>]*>/g, (tag) => restyle(tag, "style", style));
+}
+
+/**
+ * `productSheetForUserPackage` for a part without shared strings (the runner's own result
+ * sheets): one scan from style attribute to style attribute instead of a pattern per cell, since
+ * a large sheet has hundreds of thousands of cells. Text and formulas are escaped, so a quote
+ * (and with it ` s="`) occurs only inside tags.
+ */
+function withUserStyles(sheetXml: string, style: (value: string) => number): string {
+  const parts: string[] = [];
+  let last = 0;
+  const attributePattern = /\s(s|style)="(\d+)"/g;
+  for (let match = attributePattern.exec(sheetXml); match; match = attributePattern.exec(sheetXml)) {
+    const [whole, name, value] = match as unknown as [string, "s" | "style", string];
+    const tagStart = sheetXml.lastIndexOf("<", match.index);
+    const tag = /^<(\w+)/.exec(sheetXml.slice(tagStart, tagStart + 5))?.[1];
+    const restyles = name === "s" ? tag === "c" || tag === "row" : tag === "col";
+    if (!restyles) continue;
+    const mapped = style(value);
+    parts.push(sheetXml.slice(last, match.index));
+    // A cell or row in the default format carries no `s`; a column always says its style.
+    if (mapped !== 0 || name === "style") parts.push(` ${name}="${mapped}"`);
+    last = match.index + whole.length;
+  }
+  parts.push(sheetXml.slice(last));
+  return parts.join("");
 }
 
 function restyle(tag: string, name: string, style: (value: string) => number): string {
