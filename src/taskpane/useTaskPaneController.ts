@@ -39,6 +39,12 @@ export interface PaneFailure {
 export type InspectionState =
   { status: "loading" } | { status: "ready"; inspection: WorkbookInspection } | { status: "failed" };
 
+/**
+ * Where the focus goes once an action ends: the message saying how it went, so a keyboard or
+ * screen-reader user lands on the outcome rather than on a button that was disabled while it ran.
+ */
+export type OutcomeTarget = "check" | "refresh" | "notice" | "failure" | "settingsErrors";
+
 export interface TaskPaneState {
   inspection: InspectionState;
   activity: Activity;
@@ -57,6 +63,8 @@ export interface TaskPaneState {
   settingsErrors: Partial<Record<SettingsField, string>>;
   /** Refreshes write values instead of live formulas (for readers without the add-in). */
   valuesOnly: boolean;
+  /** The outcome to focus; `request` grows with every action that ends, so the same target refocuses. */
+  focus: { target: OutcomeTarget; request: number } | null;
 }
 
 export interface TaskPaneCommands {
@@ -86,7 +94,12 @@ const initialState: TaskPaneState = {
   settingsDraft: null,
   settingsErrors: {},
   valuesOnly: false,
+  focus: null,
 };
+
+function focusOn(state: TaskPaneState, target: OutcomeTarget): TaskPaneState["focus"] {
+  return { target, request: (state.focus?.request ?? 0) + 1 };
+}
 
 /** How long the pane waits after the last change event before re-checking (edits come in bursts). */
 const defaultRecheckDelayMs = 400;
@@ -110,17 +123,28 @@ export function useTaskPaneController(
 
   /** Runs one workbook action at a time; turns an unexpected failure into a message. */
   const run = useCallback(
-    async (activity: Activity, failureTitle: string, action: () => Promise<void>): Promise<void> => {
+    async (
+      activity: Activity,
+      failureTitle: string,
+      action: () => Promise<void>,
+      outcome: OutcomeTarget | null,
+    ): Promise<void> => {
       if (busy.current) return;
       busy.current = true;
       setState((s) => ({ ...s, activity, failure: null, notice: null }));
+      let failed = false;
       try {
         await action();
       } catch (error) {
+        failed = true;
         setState((s) => ({ ...s, failure: { title: failureTitle, message: messageOf(error) } }));
       } finally {
         busy.current = false;
-        setState((s) => ({ ...s, activity: { kind: "idle" } }));
+        setState((s) => ({
+          ...s,
+          activity: { kind: "idle" },
+          focus: failed ? focusOn(s, "failure") : outcome ? focusOn(s, outcome) : s.focus,
+        }));
       }
     },
     [],
@@ -145,35 +169,41 @@ export function useTaskPaneController(
   }, [actions]);
 
   const checkWorkbook = useCallback(
-    () => run({ kind: "checking" }, "Could not check the workbook", inspectNow),
+    () => run({ kind: "checking" }, "Could not check the workbook", inspectNow, "check"),
     [run, inspectNow],
   );
 
+  // The first check runs as the pane opens: its outcome is shown but takes no focus from the page.
   useEffect(() => {
-    void checkWorkbook();
-  }, [checkWorkbook]);
+    void run({ kind: "checking" }, "Could not check the workbook", inspectNow, null);
+  }, [run, inspectNow]);
 
   const refresh = useCallback(
     (section: RefreshSection) =>
-      run({ kind: "refreshing", section, stage: null }, "Could not refresh the results", async () => {
-        setState((s) => ({ ...s, lastRefresh: null }));
-        const outcome = await actions.refresh(
-          section,
-          (stage) =>
-            setState((s) =>
-              s.activity.kind === "refreshing" ? { ...s, activity: { ...s.activity, stage } } : s,
-            ),
-          { valuesOnly: valuesOnly.current },
-        );
-        setState((s) => ({
-          ...s,
-          lastRefresh: outcome,
-          summary: outcome.kind === "written" ? outcome.summary : s.summary,
-          summaryStamp: outcome.kind === "written" ? outcome.stamp : s.summaryStamp,
-        }));
-        // The workbook changed or was found wanting: the check view must agree with what the refresh saw.
-        await inspectNow();
-      }),
+      run(
+        { kind: "refreshing", section, stage: null },
+        "Could not refresh the results",
+        async () => {
+          setState((s) => ({ ...s, lastRefresh: null }));
+          const outcome = await actions.refresh(
+            section,
+            (stage) =>
+              setState((s) =>
+                s.activity.kind === "refreshing" ? { ...s, activity: { ...s.activity, stage } } : s,
+              ),
+            { valuesOnly: valuesOnly.current },
+          );
+          setState((s) => ({
+            ...s,
+            lastRefresh: outcome,
+            summary: outcome.kind === "written" ? outcome.summary : s.summary,
+            summaryStamp: outcome.kind === "written" ? outcome.stamp : s.summaryStamp,
+          }));
+          // The workbook changed or was found wanting: the check view must agree with what the refresh saw.
+          await inspectNow();
+        },
+        "refresh",
+      ),
     [run, actions, inspectNow],
   );
 
@@ -233,6 +263,7 @@ export function useTaskPaneController(
             notice: `Inserted the ${sample.title} example. Refresh to compute its results.`,
           }));
         },
+        "notice",
       );
     },
     [run, actions, inspectNow],
@@ -240,14 +271,19 @@ export function useTaskPaneController(
 
   const insertTemplate = useCallback(
     () =>
-      run({ kind: "insertingTemplate" }, "Could not insert the blank template", async () => {
-        await actions.insertTemplate();
-        await inspectNow();
-        setState((s) => ({
-          ...s,
-          notice: "Inserted a blank template. Fill in the input sheets, then refresh.",
-        }));
-      }),
+      run(
+        { kind: "insertingTemplate" },
+        "Could not insert the blank template",
+        async () => {
+          await actions.insertTemplate();
+          await inspectNow();
+          setState((s) => ({
+            ...s,
+            notice: "Inserted a blank template. Fill in the input sheets, then refresh.",
+          }));
+        },
+        "notice",
+      ),
     [run, actions, inspectNow],
   );
 
@@ -270,18 +306,28 @@ export function useTaskPaneController(
     if (!draft) return;
     const check = settingsFromDraft(draft);
     if (!check.ok) {
-      setState((s) => ({ ...s, settingsErrors: check.errors, notice: null }));
-      return;
-    }
-    await run({ kind: "savingSettings" }, "Could not save the settings", async () => {
-      await actions.saveSettings(check.values);
-      setState((s) => ({ ...s, settingsErrors: {}, settingsDraft: draftFromSettings(check.values) }));
-      await inspectNow();
       setState((s) => ({
         ...s,
-        notice: "Settings saved in CBA_Settings. Refresh to apply them to the results.",
+        settingsErrors: check.errors,
+        notice: null,
+        focus: focusOn(s, "settingsErrors"),
       }));
-    });
+      return;
+    }
+    await run(
+      { kind: "savingSettings" },
+      "Could not save the settings",
+      async () => {
+        await actions.saveSettings(check.values);
+        setState((s) => ({ ...s, settingsErrors: {}, settingsDraft: draftFromSettings(check.values) }));
+        await inspectNow();
+        setState((s) => ({
+          ...s,
+          notice: "Settings saved in CBA_Settings. Refresh to apply them to the results.",
+        }));
+      },
+      "notice",
+    );
   }, [draft, run, actions, inspectNow]);
 
   const select = useCallback(
@@ -295,6 +341,7 @@ export function useTaskPaneController(
             title: `Could not select ${location.sheet}!${location.address}`,
             message: messageOf(error),
           },
+          focus: focusOn(s, "failure"),
         }));
       }
     },

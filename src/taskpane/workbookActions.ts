@@ -41,6 +41,8 @@ export interface WorkbookProblem {
   location?: CellLocation;
   /** The input range the problem belongs to, e.g. `CBA_Risks`. */
   rangeName?: string;
+  /** The one mistake it follows from, when known: problems sharing a cause are shown under it. */
+  cause?: string;
 }
 
 /** Result of checking a workbook against the input contract. */

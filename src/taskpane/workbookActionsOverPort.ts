@@ -7,7 +7,7 @@
  */
 import { parseSheetRange, rangeAddress } from "../workbook/cellAddress";
 import type { ContractSettings } from "../workbook/contractInputs";
-import type { ContractProblem } from "../workbook/contractProblems";
+import { type ContractProblem, withColumnCauses } from "../workbook/contractProblems";
 import { readContract } from "../workbook/contractReader";
 import { inputFingerprint } from "../workbook/inputFingerprint";
 import { validateContract } from "../workbook/contractValidator";
@@ -62,7 +62,7 @@ export function workbookActionsOverPort(
       return {
         isEmpty: present.length === 0,
         ranges: rangeStatuses(snapshot, problems),
-        problems: present.length === 0 ? [] : problems.map(paneProblem),
+        problems: present.length === 0 ? [] : withColumnCauses(problems).map(paneProblem),
         settings: settingsValues(inputs.settings),
         inputFingerprint: inputFingerprint(snapshot),
       };
@@ -106,7 +106,7 @@ export function workbookActionsOverPort(
         return {
           kind: "invalid",
           section,
-          problems: report.problems.filter(isError).map(paneProblem),
+          problems: withColumnCauses(report.problems.filter(isError)).map(paneProblem),
           elapsedMs,
           stamp,
         };
@@ -171,6 +171,7 @@ export function paneProblem(problem: ContractProblem): WorkbookProblem {
     message: `${problem.range} — ${problem.check}: ${problem.message}.`.replace(/\.\.$/, "."),
     rangeName: problem.range,
   };
+  if (problem.cause !== undefined) result.cause = problem.cause;
   const where = problem.cell === undefined ? undefined : parseSheetRange(problem.cell);
   if (where) {
     result.location = {

@@ -14,6 +14,11 @@ export interface ContractProblem {
   check: string;
   /** What is wrong, in a finance officer's words. */
   message: string;
+  /**
+   * The one mistake this problem follows from, when known, e.g. `"HFRS" is not a partner code in
+   * CBA_Partners`: every problem with the same cause is shown together under it, the cause first.
+   */
+  cause?: string;
 }
 
 export function inputError(
@@ -47,4 +52,40 @@ export function describeProblem(problem: ContractProblem): string {
 
 export function hasErrors(problems: readonly ContractProblem[]): boolean {
   return problems.some((problem) => problem.severity === "error");
+}
+
+/** The cause shared by every problem that names a code missing from the partner list. */
+export function unknownPartnerCause(code: string, partnersRange: string): string {
+  return `"${code}" is not a partner code in ${partnersRange}`;
+}
+
+/**
+ * Gives the problems that follow from an unknown partner code heading a column (of CBA_Baseline,
+ * say) that code's cause: the column's own problem, and the range's totals, which disagree because
+ * the column's amounts were left out of its parts (only when one column of the range is unknown;
+ * with two, which one a total follows from is not known). Problems with a cause keep it.
+ * The reader words the column's problem `… "CODE" is not a partner code in RANGE`; the code is read
+ * back from that wording (a test on a real workbook holds the two together).
+ */
+export function withColumnCauses(problems: readonly ContractProblem[]): ContractProblem[] {
+  const columnCause = (problem: ContractProblem): string | undefined => {
+    if (problem.check !== "Unknown partner code" || problem.cause !== undefined) return undefined;
+    const named = /"([^"]+)" is not a partner code in (\S+?)\.?$/.exec(problem.message);
+    return named ? unknownPartnerCause(named[1]!, named[2]!) : undefined;
+  };
+  const causesByRange = new Map<string, Set<string>>();
+  for (const problem of problems) {
+    const cause = columnCause(problem);
+    if (cause === undefined) continue;
+    causesByRange.set(problem.range, (causesByRange.get(problem.range) ?? new Set()).add(cause));
+  }
+  return problems.map((problem) => {
+    if (problem.cause !== undefined) return problem;
+    const own = columnCause(problem);
+    if (own !== undefined) return { ...problem, cause: own };
+    const causes = causesByRange.get(problem.range);
+    if (problem.check === "Total disagrees" && causes?.size === 1)
+      return { ...problem, cause: [...causes][0]! };
+    return problem;
+  });
 }

@@ -3,11 +3,12 @@ import { EngineError } from "../engine/errors";
 import { Money } from "../engine/money";
 import { oneOffProfileTotal } from "../engine/phasing";
 import { basesFromBaseline, sharesFromBases } from "../engine/shares";
+import { amountText } from "./amountText";
 import { validateBeneficiaries } from "./beneficiariesValidation";
 import { sheetAddress } from "./cellAddress";
 import type { ContractInputs, LineInput, PoolInput } from "./contractInputs";
 import { ContractLookup } from "./contractLookup";
-import { type ContractProblem, inputError, inputWarning } from "./contractProblems";
+import { type ContractProblem, inputError, inputWarning, unknownPartnerCause } from "./contractProblems";
 import { validateFunding } from "./fundingValidation";
 import { inputRangeNames } from "./inputContract";
 import { optimismBiasCaseNames } from "./optimismBiasCategories";
@@ -201,14 +202,15 @@ function validatePublished(
       );
     }
     if (figure.partner !== undefined && lookup.partner(figure.partner) === undefined) {
-      problems.push(
-        inputError(
+      problems.push({
+        ...inputError(
           published.range,
           figure.partnerCell,
           "Unknown partner code",
           `published figure "${figure.figure}" is for partner "${figure.partner}", which is not a code in ${inputRangeNames.partners}; leave it blank for the whole programme`,
         ),
-      );
+        cause: unknownPartnerCause(figure.partner, inputRangeNames.partners),
+      });
     }
     const { measure } = figure;
     if (
@@ -248,14 +250,15 @@ function validateLine(
         : `a pool (the workbook has no ${inputRangeNames.pools})`,
       inputs.partners ? `a partner code in ${inputs.partners.range}` : "a partner code",
     ].join(" nor ");
-    problems.push(
-      inputError(
+    problems.push({
+      ...inputError(
         range,
         line.allocationCell,
         "Unknown pool or partner",
         `line "${line.label}" is allocated to "${line.allocation}", which is neither ${where}`,
       ),
-    );
+      cause: unknownPartnerCause(line.allocation, inputs.partners?.range ?? inputRangeNames.partners),
+    });
   }
   if (line.profile !== undefined && lookup.profile(line.profile) === undefined) {
     problems.push(
@@ -271,6 +274,9 @@ function validateLine(
   }
 
   const unit = inputs.settings.roundingUnit;
+  // As the sheet prints it, every digit kept: "£'000 (1,140.5)".
+  const shown = (value: Money) =>
+    `${inputs.settings.unitLabel} ${amountText(value, Math.max(value.decimalPlaces(), 0))}`;
   const pooled = lookup.pool(line.allocation) !== undefined;
   const amounts: { name: string; value: Money; cell: string }[] = [];
   for (const [name, { value, cell }] of line.values) {
@@ -282,7 +288,7 @@ function validateLine(
           range,
           cell,
           "Not a whole rounding unit",
-          `the ${name} amount of line "${line.label}" (${value.toString()}) is not a whole number of rounding units (${unit.toString()}), so its parts could not add up to it exactly; round it or change the rounding unit`,
+          `the ${name} amount of line "${line.label}", ${shown(value)}, is not a whole number of rounding units (${unit.toString()}), so its parts could not add up to it exactly; round it or change the rounding unit`,
         ),
       );
     }
@@ -301,8 +307,8 @@ function validateLine(
           cell,
           "Sign contradicts kind",
           line.kind === "benefit"
-            ? `line "${line.label}" is a Benefit but its ${name} amount is positive (${value.toString()}); benefits are entered as negative amounts, so as entered it lowers the benefits`
-            : `line "${line.label}" is a Cost but its ${name} amount is negative (${value.toString()}); costs are entered as positive amounts, so as entered it lowers the costs`,
+            ? `line "${line.label}" is a Benefit but its ${name} amount is positive, ${shown(value)}; benefits are entered as negative amounts, so as entered it lowers the benefits`
+            : `line "${line.label}" is a Cost but its ${name} amount is negative, ${shown(value)}; costs are entered as positive amounts, so as entered it lowers the costs`,
         ),
       );
     }
@@ -317,7 +323,7 @@ function validateLine(
             range,
             cell,
             "Saving entered as positive",
-            `line "${line.label}" reads as a saving but its ${name} amount is positive (${value.toString()}); savings are entered as negative amounts`,
+            `line "${line.label}" reads as a saving but its ${name} amount is positive, ${shown(value)}; savings are entered as negative amounts`,
           ),
         );
       }
@@ -331,7 +337,7 @@ function validateLine(
         range,
         line.cell,
         "Sign differs between cases",
-        `line "${line.label}" is a cost in one case and a saving in another (${amounts.map((a) => `${a.name} ${a.value.toString()}`).join(", ")}); check the signs`,
+        `line "${line.label}" is a cost in one case and a saving in another (${amounts.map((a) => `${a.name} ${shown(a.value)}`).join(", ")}); check the signs`,
       ),
     );
   }
@@ -351,14 +357,15 @@ function validatePool(
       const known = lookup.partner(code);
       if (known === undefined) {
         complete = false;
-        problems.push(
-          inputError(
+        problems.push({
+          ...inputError(
             range,
             pool.partnersCell,
             "Unknown partner code",
             `pool "${pool.name}" lists partner "${code}", which is not a code in ${inputRangeNames.partners}`,
           ),
-        );
+          cause: unknownPartnerCause(code, inputRangeNames.partners),
+        });
       } else if (seen.has(known)) {
         complete = false;
         problems.push(

@@ -6,14 +6,18 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import type { WorkbookDescription, WorkbookDump } from "../simulatedExcel";
 import { projectRoot, type AddinBuild } from "./addinBuild";
 
 export const screenshotFolder = join(projectRoot, "test-results", "screenshots");
 
-/** Task panes open about 350 pixels wide; the tests use that width. */
-const paneViewport = { width: 360, height: 900 };
+/**
+ * Excel's task pane opens about 350 pixels wide and can be dragged down to 320: the tests use the
+ * narrowest, where every view must fit without sideways scrolling.
+ */
+export const paneWidth = 320;
+const paneViewport = { width: paneWidth, height: 900 };
 
 export interface OpenOptions {
   seed?: WorkbookDescription;
@@ -219,5 +223,55 @@ export async function cellSelected(page: Page): Promise<void> {
     const host = (window as unknown as { __cbaSimulatedHost: { workbook: { selection?: unknown } } })
       .__cbaSimulatedHost;
     return host.workbook.selection !== undefined;
+  });
+}
+
+/**
+ * How far the page scrolls sideways (0 when it fits the pane), and the deepest elements reaching
+ * past the pane's right edge, described as tag.class "text", so a failure says what to fix.
+ */
+export async function sidewaysOverflow(page: Page): Promise<{ overflowPx: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const overflowPx = document.documentElement.scrollWidth - width;
+    const culprits = [...document.body.querySelectorAll("*")]
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 || box.right <= width + 0.5) return false;
+        // Only the innermost offenders: a parent is wide because of them.
+        return ![...element.children].some((child) => child.getBoundingClientRect().right > width + 0.5);
+      })
+      .slice(0, 8)
+      .map((element) => {
+        const text = (element.textContent ?? "").trim().slice(0, 40);
+        return `${element.tagName.toLowerCase()} right=${Math.round(element.getBoundingClientRect().right)} "${text}"`;
+      });
+    return { overflowPx, culprits };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until `target` has the focus; fails after `limit` presses. */
+export async function tabTo(
+  page: Page,
+  target: Locator,
+  options: { backwards?: boolean; limit?: number } = {},
+): Promise<void> {
+  const key = options.backwards ? "Shift+Tab" : "Tab";
+  for (let presses = 0; presses < (options.limit ?? 40); presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`${key} pressed ${options.limit ?? 40} times never reached ${String(target)}`);
+}
+
+/** The focused element as a user would name it: its role or tag and its text. */
+export function focusedElement(page: Page): Promise<{ tag: string; role: string | null; text: string }> {
+  return page.evaluate(() => {
+    const focused = document.activeElement;
+    return {
+      tag: focused?.tagName.toLowerCase() ?? "",
+      role: focused?.getAttribute("role") ?? null,
+      text: (focused?.textContent ?? "").trim(),
+    };
   });
 }

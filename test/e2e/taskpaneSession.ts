@@ -15,6 +15,7 @@ import {
   insertHampshireExample,
   openTaskPane,
   seriousAccessibilityViolations,
+  sidewaysOverflow,
   timeUntilText,
   type OpenOptions,
   type OpenTaskPane,
@@ -95,4 +96,9 @@ export function setUpTaskPaneSession(options: TaskPaneSessionOptions): TaskPaneS
 
 export async function expectNoSeriousViolations(page: Page): Promise<void> {
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
+}
+
+/** The page fits the pane's width: nothing needs sideways scrolling (the culprits say what does). */
+export async function expectFitsPaneWidth(page: Page): Promise<void> {
+  expect(await sidewaysOverflow(page)).toEqual({ overflowPx: 0, culprits: [] });
 }

@@ -141,14 +141,15 @@ describe("the Risk analysis panel", () => {
     expect(onCancel).toHaveBeenCalledTimes(1);
   });
 
-  test("running: focus moves from Run to Cancel when the run starts, and back when it ends", async () => {
+  test("running: focus moves from Run to Cancel when the run starts, and to the outcome when it ends", async () => {
     const { user, rerender } = show(idleState());
     await user.click(runButton());
     expect(runButton()).toHaveFocus();
     rerender(idleState({ status: { kind: "running", done: 0, total: 2000 } }));
     expect(screen.getByRole("button", { name: "Cancel" })).toHaveFocus();
     rerender(idleState({ outcome: { kind: "cancelled", done: 600, total: 2000 } }));
-    expect(screen.getByRole("button", { name: "Run simulation" })).toHaveFocus();
+    // Ended: the focus lands on what the run did, here the cancellation.
+    expect(screen.getByText("Cancelled.").closest('[data-outcome="simulation"]')).toHaveFocus();
   });
 
   test("cancelling and writing: Cancel can no longer be pressed", () => {

@@ -107,7 +107,7 @@ export function RefreshPanel({
       </div>
 
       {!refreshing && lastRefresh?.kind === "invalid" && (
-        <MessageBar intent="error" layout="multiline" role="alert">
+        <MessageBar intent="error" layout="multiline" role="alert" tabIndex={-1} data-outcome="refresh">
           <MessageBarBody>
             <MessageBarTitle>Nothing was written.</MessageBarTitle>
             {`The inputs have ${countOf(lastRefresh.problems.length, "problem")}; fix ${
@@ -129,7 +129,7 @@ function WrittenSummary({ outcome }: { outcome: Extract<RefreshOutcome, { kind: 
   const pane = usePaneStyles();
   const cells = outcome.sheets.reduce((total, sheet) => total + sheet.cells, 0);
   return (
-    <MessageBar intent="success" layout="multiline">
+    <MessageBar intent="success" layout="multiline" tabIndex={-1} data-outcome="refresh">
       <MessageBarBody>
         <MessageBarTitle>{`Refreshed ${sectionNames[outcome.section]} in ${formatDuration(outcome.elapsedMs)}.`}</MessageBarTitle>
         {`Wrote ${countOf(outcome.sheets.length, "sheet")} and ${countOf(cells, "cell")}`}

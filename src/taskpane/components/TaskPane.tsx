@@ -10,10 +10,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { RiskAnalysisPanel } from "../riskAnalysis/RiskAnalysisPanel";
 import type { RiskAnalysisCommands, RiskAnalysisState } from "../riskAnalysis/useRiskAnalysis";
-import type { TaskPaneCommands, TaskPaneState } from "../useTaskPaneController";
+import type { OutcomeTarget, TaskPaneCommands, TaskPaneState } from "../useTaskPaneController";
 import { RefreshPanel } from "./RefreshPanel";
 import { SettingsForm } from "./SettingsForm";
 import { SummaryView } from "./SummaryView";
@@ -31,11 +31,15 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   title: { margin: 0 },
-  // The first tab's text lines up with the heading, which also gives the four tabs room to fit.
+  // The first tab's text lines up with the heading, which also gives the four tabs room to fit;
+  // should they still not fit (a larger font), they wrap to a second row rather than scroll sideways.
   tabs: {
-    marginLeft: `calc(${tokens.spacingHorizontalSNudge} * -1)`,
-    marginRight: `calc(${tokens.spacingHorizontalSNudge} * -1)`,
+    marginLeft: `calc(${tokens.spacingHorizontalXXS} * -1)`,
+    marginRight: `calc(${tokens.spacingHorizontalXXS} * -1)`,
+    flexWrap: "wrap",
   },
+  // Small tabs are padded 6 px a side, which leaves four of them 26 px too wide for a 320 px pane.
+  tab: { paddingLeft: tokens.spacingHorizontalXXS, paddingRight: tokens.spacingHorizontalXXS },
   tabPanel: { paddingTop: tokens.spacingVerticalXS },
 });
 
@@ -55,20 +59,41 @@ export interface TaskPaneProps {
   riskAnalysis?: { state: RiskAnalysisState; commands: RiskAnalysisCommands };
 }
 
+/**
+ * Where each outcome is shown: a message marked `data-outcome` (focusable by script only,
+ * `tabIndex={-1}`), or for settings refused, the first field in error.
+ */
+const outcomeSelectors: Record<OutcomeTarget, string> = {
+  check: '[data-outcome="check"]',
+  refresh: '[data-outcome="refresh"]',
+  notice: '[data-outcome="notice"]',
+  failure: '[data-outcome="failure"]',
+  settingsErrors: 'form[aria-label="Case settings"] [aria-invalid="true"]',
+};
+
 /** The whole pane laid out from state; it holds no workbook state of its own, only which tab is open. */
 export function TaskPane({ state, commands, riskAnalysis }: TaskPaneProps) {
   const styles = useStyles();
   const [tab, setTab] = useState<TaskPaneTab>("workbook");
   const busy = state.activity.kind !== "idle";
+  const main = useRef<HTMLElement>(null);
+
+  // After every action, the message saying how it went takes the focus (see OutcomeTarget).
+  const focusRequest = state.focus?.request;
+  const focusTarget = state.focus?.target;
+  useEffect(() => {
+    if (focusTarget === undefined) return;
+    main.current?.querySelector<HTMLElement>(outcomeSelectors[focusTarget])?.focus();
+  }, [focusRequest, focusTarget]);
 
   return (
-    <main className={styles.pane}>
+    <main className={styles.pane} ref={main}>
       <Subtitle1 as="h1" className={styles.title}>
         Shared services business case
       </Subtitle1>
 
       {state.failure && (
-        <MessageBar intent="error" layout="multiline" role="alert">
+        <MessageBar intent="error" layout="multiline" role="alert" tabIndex={-1} data-outcome="failure">
           <MessageBarBody>
             <MessageBarTitle>{state.failure.title}.</MessageBarTitle>
             {state.failure.message}
@@ -97,13 +122,13 @@ export function TaskPane({ state, commands, riskAnalysis }: TaskPaneProps) {
       />
 
       {state.notice && (
-        <MessageBar intent="info" layout="multiline">
+        <MessageBar intent="info" layout="multiline" tabIndex={-1} data-outcome="notice">
           <MessageBarBody>{state.notice}</MessageBarBody>
         </MessageBar>
       )}
 
       <TabList
-        // Small tabs: four of them must fit a task pane about 350 pixels wide.
+        // Small tabs: four of them must fit a task pane 320 pixels wide.
         size="small"
         className={styles.tabs}
         selectedValue={tab}
@@ -113,7 +138,13 @@ export function TaskPane({ state, commands, riskAnalysis }: TaskPaneProps) {
         {(Object.keys(tabLabels) as TaskPaneTab[])
           .filter((value) => value !== "risk" || riskAnalysis)
           .map((value) => (
-            <Tab key={value} value={value} id={`tab-${value}`} aria-controls={`panel-${value}`}>
+            <Tab
+              key={value}
+              value={value}
+              id={`tab-${value}`}
+              aria-controls={`panel-${value}`}
+              className={styles.tab}
+            >
               {tabLabels[value]}
             </Tab>
           ))}

@@ -56,7 +56,9 @@ export function WorkbookCheckView(props: WorkbookCheckViewProps) {
   if (inspection.status === "failed") {
     return (
       <div className={pane.stack}>
-        <Body1>The workbook could not be checked.</Body1>
+        <Body1 tabIndex={-1} data-outcome="check">
+          The workbook could not be checked.
+        </Body1>
         <Button disabled={busy} onClick={onCheckAgain}>
           Check again
         </Button>
@@ -103,14 +105,14 @@ export function WorkbookCheckView(props: WorkbookCheckViewProps) {
   return (
     <div className={pane.stack}>
       {problems.length === 0 && missingRequired.length === 0 ? (
-        <MessageBar intent="success">
+        <MessageBar intent="success" tabIndex={-1} data-outcome="check">
           <MessageBarBody>
             <MessageBarTitle>Inputs complete.</MessageBarTitle>
             Every required range is present and no problems were found.
           </MessageBarBody>
         </MessageBar>
       ) : (
-        <MessageBar intent="warning" layout="multiline">
+        <MessageBar intent="warning" layout="multiline" tabIndex={-1} data-outcome="check">
           <MessageBarBody>
             <MessageBarTitle>{headline(missingRequired.length, problems.length)}</MessageBarTitle>
             {problems.length > 0 ? (

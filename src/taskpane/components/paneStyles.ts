@@ -9,8 +9,14 @@ export const usePaneStyles = makeStyles({
   heading: { margin: 0 },
   caption: { color: tokens.colorNeutralForeground3 },
   // The pane is about 320 px wide: a label column and three or four figures must fit without scrolling.
-  table: { tableLayout: "auto", width: "100%" },
-  cell: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  // With many cases (Northshire has five) fixed columns share the width and long case names wrap.
+  table: { tableLayout: "fixed", width: "100%" },
+  cell: {
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    overflowWrap: "anywhere",
+    whiteSpace: "normal",
+  },
   figure: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   headerEnd: { justifyContent: "flex-end", textAlign: "right" },
   /** A bulleted list indented only as far as its bullets need. */

@@ -57,15 +57,18 @@ export function RiskAnalysisPanel({
   const active = status.kind !== "idle";
   const runButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
+  const outcomeMessage = useRef<HTMLDivElement>(null);
   const wasActive = useRef(active);
 
-  // The button pressed disappears or is disabled; keep keyboard users on the button that now acts.
+  // The button pressed disappears or is disabled: while a run goes, keep keyboard users on Cancel;
+  // when it ends, take them to what it did (written, cancelled or refused), or back to Run.
   useEffect(() => {
     if (wasActive.current === active) return;
     wasActive.current = active;
     const focusLost = document.activeElement === null || document.activeElement === document.body;
     if (active && (focusLost || document.activeElement === runButton.current)) cancelButton.current?.focus();
-    if (!active && (focusLost || document.activeElement === cancelButton.current)) runButton.current?.focus();
+    if (!active && (focusLost || document.activeElement === cancelButton.current))
+      (outcomeMessage.current ?? runButton.current)?.focus();
   }, [active]);
 
   return (
@@ -146,7 +149,12 @@ export function RiskAnalysisPanel({
       <div role="status" aria-live="polite">
         {statusWords(status, outcome)}
       </div>
-      {!active && outcome && <OutcomeMessage outcome={outcome} onSelect={onSelect} />}
+      {!active && outcome && (
+        // Focusable by script only: the end of a run moves the focus here (see the effect above).
+        <div ref={outcomeMessage} tabIndex={-1} className={pane.stack} data-outcome="simulation">
+          <OutcomeMessage outcome={outcome} onSelect={onSelect} />
+        </div>
+      )}
     </section>
   );
 }
