@@ -16,26 +16,12 @@ import { validateOptimismBias } from "./optimismBiasValidation";
 import { validateDrivers } from "./driversValidation";
 import { validatePriceBasis } from "./priceBasis";
 import { sensitivitySelection } from "./sensitivityCaseSelection";
+import { fixedOutputNames } from "./outputNames";
 import { productSheetsFor, refreshedSheetNames, sameSheetName } from "./productSheets";
-import { apportionmentBlockNames } from "./resultSheets/apportionmentSheet";
-import { checkBlockNames } from "./resultSheets/checksSheet";
-import { optimismBiasBlockNames } from "./resultSheets/optimismBiasSheet";
-import { summaryOutputNames } from "./resultSheets/summarySheet";
-import { partnerBlockNames } from "./resultSheets/partnersSheet";
-import { riskBlockNames } from "./resultSheets/risksSheet";
-import { valueBlockNames } from "./resultSheets/valueSheet";
 import type { SheetInfo, WorkbookSnapshot } from "./workbookPort";
 
-/** Names the result sheets always give their blocks; a refresh asks the workbook for them too. */
-export const fixedOutputNames: readonly string[] = [
-  ...Object.values(apportionmentBlockNames),
-  ...Object.values(partnerBlockNames).filter((name) => !name.endsWith("_")),
-  ...Object.values(riskBlockNames),
-  ...Object.values(checkBlockNames),
-  ...Object.values(valueBlockNames),
-  ...Object.values(optimismBiasBlockNames),
-  ...summaryOutputNames,
-];
+/** Names the result sheets always give their blocks (see the result sheet registry). */
+export { fixedOutputNames };
 
 /**
  * Output names already used by a table or range outside the product's sheets: Excel keeps table

@@ -1,6 +1,8 @@
 import { sheetAddress } from "./cellAddress";
 import { type ContractProblem, inputError } from "./contractProblems";
 import { sameSheetName } from "./productSheets";
+import { provenanceBlockName } from "./resultSheets/provenanceBlock";
+import { refreshedResultSheets, type ResultSheetInputs } from "./resultSheets/resultSheetRegistry";
 import type { WorkbookSnapshot } from "./workbookPort";
 
 /**
@@ -30,4 +32,44 @@ export function outputNamesTaken(
       ),
     ];
   });
+}
+
+/** Every refreshed sheet's provenance block name: like every output name, each must be free. */
+export const provenanceOutputNames: readonly string[] = refreshedResultSheets.map((sheet) =>
+  provenanceBlockName(sheet.name),
+);
+
+/** Names the result sheets always give their blocks; a refresh asks the workbook for them too. */
+export const fixedOutputNames: readonly string[] = refreshedResultSheets.flatMap(
+  (sheet) => sheet.outputNames,
+);
+
+/** Every output name a refresh may write, for its one read: fixed, conditional and provenance names. */
+export const refreshOutputNames: readonly string[] = [
+  ...fixedOutputNames,
+  ...refreshedResultSheets.flatMap((sheet) => sheet.conditionalOutputNames?.names ?? []),
+  ...provenanceOutputNames,
+];
+
+/**
+ * The refreshed sheets' own names taken elsewhere: each sheet's conditional names when its
+ * inputs call for them, and each sheet's provenance block name.
+ *
+ * @example
+ * sheetOutputNameProblems(snapshot, inputs); // [] unless a user table has, e.g., "CBA_Out_Tornado"
+ */
+export function sheetOutputNameProblems(
+  snapshot: WorkbookSnapshot,
+  inputs: ResultSheetInputs,
+): ContractProblem[] {
+  return [
+    ...refreshedResultSheets.flatMap(({ name, conditionalOutputNames }) =>
+      conditionalOutputNames && conditionalOutputNames.when(inputs)
+        ? outputNamesTaken(snapshot, conditionalOutputNames.names, name)
+        : [],
+    ),
+    ...refreshedResultSheets.flatMap(({ name }) =>
+      outputNamesTaken(snapshot, [provenanceBlockName(name)], name),
+    ),
+  ];
 }

@@ -1,41 +1,42 @@
-import type { ContractInputs } from "./contractInputs";
-import { optimismBiasIncluded } from "./optimismBiasCategories";
+/**
+ * The product's sheet names, as the rest of the product asks for them: every list here is derived
+ * from the result sheet registry, where each sheet is defined once.
+ */
+import {
+  refreshedResultSheets,
+  resultSheetRegistry,
+  type ResultSheetInputs,
+  simulationResultSheet,
+} from "./resultSheets/resultSheetRegistry";
 
-/** The sheets this product owns and rewrites in full on every refresh. */
-export const productSheetNames = {
-  summary: "CBA Summary",
-  apportionment: "CBA Apportionment",
-  partners: "CBA Partners",
-  scenarios: "CBA Scenarios",
-  risks: "CBA Risks",
-  checks: "CBA Checks",
-} as const;
+type RegistryKey = keyof typeof resultSheetRegistry;
+/** The registry's keys of the sheets marked `inFullWorkbook`. */
+type FullWorkbookKey = {
+  [K in RegistryKey]: (typeof resultSheetRegistry)[K]["inFullWorkbook"] extends true ? K : never;
+}[RegistryKey];
+
+/** The sheets every full workbook (such as the Hampshire sample) fills, by key. */
+export const productSheetNames: Readonly<Record<FullWorkbookKey, string>> = Object.fromEntries(
+  (Object.keys(resultSheetRegistry) as RegistryKey[])
+    .filter((key) => resultSheetRegistry[key].inFullWorkbook)
+    .map((key) => [key, resultSheetRegistry[key].name]),
+) as Record<FullWorkbookKey, string>;
 
 export const allProductSheetNames: readonly string[] = Object.values(productSheetNames);
 
 /** The sheet showing how the case is funded: written only when the workbook has CBA_Funding. */
-export const fundingSheetName = "CBA Funding";
+export const fundingSheetName = resultSheetRegistry.funding.name;
 
-/**
- * The optimism-bias step's sheet: owned and refreshed like the sheets above, but written only for
- * a workbook with CBA_OptimismBias, so it is kept out of `productSheetNames` (whose sheets a full
- * workbook such as the Hampshire sample fills).
- */
-export const optimismBiasSheetName = "CBA Optimism Bias";
+/** The optimism-bias step's sheet: written only for a workbook with CBA_OptimismBias. */
+export const optimismBiasSheetName = resultSheetRegistry.optimismBias.name;
 
-/**
- * Who pays versus who benefits. Written only when the workbook asks who benefits (it has
- * CBA_Beneficiaries, or a Benefit class column on CBA_Lines), so workbooks without them get exactly
- * the sheets they always had; not one of `productSheetNames` for the same reason.
- */
-export const valueSheetName = "CBA Value";
+/** Who pays versus who benefits: written only when the workbook asks who benefits. */
+export const valueSheetName = resultSheetRegistry.value.name;
 
-/** Every sheet a refresh writes or empties: `allProductSheetNames` and the optional funding, optimism-bias and value sheets. */
+/** Every sheet a refresh writes or empties: `allProductSheetNames`, then the optional sheets. */
 export const refreshedSheetNames: readonly string[] = [
   ...allProductSheetNames,
-  fundingSheetName,
-  optimismBiasSheetName,
-  valueSheetName,
+  ...refreshedResultSheets.filter((sheet) => !sheet.inFullWorkbook).map((sheet) => sheet.name),
 ];
 
 /**
@@ -43,31 +44,14 @@ export const refreshedSheetNames: readonly string[] = [
  * neither writes nor empties it: it is written only when a simulation is run (the task pane, or
  * `cba simulate`), so it is not one of `productSheetNames`.
  */
-export const simulationSheetName = "CBA Simulation";
+export const simulationSheetName = simulationResultSheet.name;
 
 /** Whether the inputs ask for the CBA Value sheet. */
-export function wantsValueSheet(inputs: Pick<ContractInputs, "lines" | "beneficiaries">): boolean {
-  return (
-    inputs.lines !== undefined &&
-    (inputs.beneficiaries !== undefined || inputs.lines.hasBenefitClassColumn === true)
-  );
-}
+export { wantsValueSheet } from "./resultSheets/resultSheetRegistry";
 
-/** Which result sheets a refresh of these inputs fills: only those the inputs allow. */
-export function productSheetsFor(
-  inputs: Pick<ContractInputs, "lines" | "risks" | "scenarios"> &
-    Partial<Pick<ContractInputs, "beneficiaries" | "optimismBias" | "settings" | "funding">>,
-): string[] {
-  const sheets: string[] = [];
-  if (inputs.lines)
-    sheets.push(productSheetNames.summary, productSheetNames.apportionment, productSheetNames.partners);
-  if (wantsValueSheet(inputs)) sheets.push(valueSheetName);
-  if (inputs.lines && inputs.scenarios) sheets.push(productSheetNames.scenarios);
-  if (inputs.lines && optimismBiasIncluded(inputs)) sheets.push(optimismBiasSheetName);
-  if (inputs.risks) sheets.push(productSheetNames.risks);
-  if (inputs.lines && inputs.funding) sheets.push(fundingSheetName);
-  sheets.push(productSheetNames.checks);
-  return sheets;
+/** Which result sheets a refresh of these inputs fills: only those the inputs allow, in plan order. */
+export function productSheetsFor(inputs: ResultSheetInputs): string[] {
+  return refreshedResultSheets.filter((sheet) => sheet.appliesTo(inputs)).map((sheet) => sheet.name);
 }
 
 /** Excel compares sheet names without regard to case. */

@@ -12,22 +12,17 @@ import { driverTableRows } from "./driverLines";
 import { discountScheduleLabel } from "./priceBasis";
 import { type ContractProblem, hasErrors, inputError } from "./contractProblems";
 import { readContract } from "./contractReader";
-import { fixedOutputNames, outputNameProblems, validateContract } from "./contractValidator";
+import { outputNameProblems, validateContract } from "./contractValidator";
 import { allInputRangeNames } from "./inputContract";
 import type { OptimismBiasStep } from "./optimismBiasStep";
-import { outputNamesTaken } from "./outputNames";
+import { refreshOutputNames, sheetOutputNameProblems } from "./outputNames";
 import { withoutFormulas } from "./formulaCells";
 import { inputFingerprint } from "./inputFingerprint";
-import { fundingSheetName, productSheetNames, refreshedSheetNames } from "./productSheets";
 import { productVersion } from "./productVersion";
 import { computeFunding, type FundingResults, fundingReconciliation } from "./fundingFromContract";
 import { checkPublished, type PublishedCheckRow } from "./publishedFigures";
-import { driversBlockName } from "./resultSheets/driversBlock";
-import { fundingOutputNames } from "./resultSheets/fundingSheet";
-import { provenanceBlockName } from "./resultSheets/provenanceBlock";
 import { reconcileResults, type ReconciliationRow } from "./resultReconciliation";
 import { riskWriteBack } from "./resultSheets/risksSheet";
-import { scenarioOutputNames } from "./resultSheets/scenariosSheet";
 import { analyseScenarios, type ScenarioAnalysis } from "./scenarioAnalysis";
 import { type CaseValue, contractValue } from "./valueFromContract";
 import { reconcileValue } from "./valueReconciliation";
@@ -74,9 +69,6 @@ export interface RefreshReport {
   refreshedAt: Date;
 }
 
-/** The provenance block names of the refresh's sheets: like every output name, they must be free. */
-const provenanceOutputNames = refreshedSheetNames.map(provenanceBlockName);
-
 /**
  * One refresh: read the contract's ranges (one read), check the whole contract, compute the
  * business case, its scenarios and sensitivity (when the workbook has CBA_Scenarios) and the risk
@@ -91,14 +83,7 @@ export async function refreshWorkbook(
   port: WorkbookReadWrite,
   options: RefreshOptions = {},
 ): Promise<RefreshReport> {
-  const snapshot = await port.read([
-    ...allInputRangeNames,
-    ...fixedOutputNames,
-    ...scenarioOutputNames,
-    ...fundingOutputNames,
-    ...provenanceOutputNames,
-    driversBlockName,
-  ]);
+  const snapshot = await port.read([...allInputRangeNames, ...refreshOutputNames]);
   const stamp = {
     inputFingerprint: inputFingerprint(snapshot),
     refreshedAt: (options.now ?? (() => new Date()))(),
@@ -108,15 +93,8 @@ export async function refreshWorkbook(
     ...readProblems,
     ...validateContract(inputs, snapshot.sheets),
     ...outputNameProblems(snapshot),
+    ...sheetOutputNameProblems(snapshot, inputs),
   ];
-  if (inputs.lines && inputs.scenarios)
-    problems.push(...outputNamesTaken(snapshot, scenarioOutputNames, productSheetNames.scenarios));
-  if (inputs.lines && inputs.funding)
-    problems.push(...outputNamesTaken(snapshot, fundingOutputNames, fundingSheetName));
-  for (const sheet of refreshedSheetNames)
-    problems.push(...outputNamesTaken(snapshot, [provenanceBlockName(sheet)], sheet));
-  if (inputs.drivers)
-    problems.push(...outputNamesTaken(snapshot, [driversBlockName], productSheetNames.checks));
   if (hasErrors(problems)) return { status: "invalid", problems, ...stamp };
 
   const report: RefreshReport = {

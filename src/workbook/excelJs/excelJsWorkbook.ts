@@ -14,6 +14,7 @@ import { formulaAt } from "../formulaCells";
 import { allInputRangeNames } from "../inputContract";
 import { newInputSheetNames, refuseInputRangeClashes } from "../newInputSheets";
 import { sameSheetName } from "../productSheets";
+import { checkWritePlan } from "../writePlanCheck";
 import {
   type CellUpdate,
   type CellValue,
@@ -246,6 +247,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   async write(plan: WritePlan): Promise<void> {
+    // The same check as the Office.js adapter's: a malformed plan fails here, before anything is written.
+    checkWritePlan(plan);
     const owned = this.ownedSheetNames();
     for (const sheet of plan.sheets) {
       const existing = this.findSheet(sheet.name);

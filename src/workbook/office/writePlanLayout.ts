@@ -1,26 +1,21 @@
 /**
  * Turns a WritePlan into the exact cells, formats and objects the Office.js adapter queues,
- * checking the plan first so a malformed plan fails before anything reaches Excel.
+ * checking the plan first (`checkWritePlan`, as the ExcelJS adapter does) so a malformed plan
+ * fails before anything reaches Excel.
  *
  * Strings are written into cells formatted as Text ("@"): Excel reads a string written through
  * `Range.values` as if typed, so "2012/11" would become a date and "(5)" the number −5.
  */
 import { formulaAt } from "../formulaCells";
 import { cellAddress, parseCellAddress, rangeAddress } from "../cellAddress";
-import type { CellUpdate, CellValue, ChartSpec, PageSetup, TableBlock, WritePlan } from "../workbookPort";
+import type { CellUpdate, ChartSpec, PageSetup, TableBlock, WritePlan } from "../workbookPort";
+import { checkWritePlan, WorkbookWriteError } from "../writePlanCheck";
 import { type FillRegion, fillRegions } from "./fillRegions";
-import { isMarkerName } from "./ownedSheetMarkers";
 
-/** A plan the adapter cannot write, or a clash with what the workbook already holds. */
-export class WorkbookWriteError extends Error {
-  override readonly name = "WorkbookWriteError";
-}
+export { WorkbookWriteError };
 
 /** Excel's number format for text: keeps a string exactly as given. */
 export const textFormat = "@";
-
-const lastRow = 1_048_576;
-const lastColumn = 16_384;
 
 /** A value as `Range.values` accepts it; "" clears a cell. */
 export type ExcelInput = string | number | boolean;
@@ -81,78 +76,14 @@ const chartTypes: Record<ChartSpec["kind"], ChartWrite["chartType"]> = {
   scatterLines: "XYScatterLines",
 };
 
-function checkValue(value: CellValue, where: string): void {
-  if (typeof value === "number" && !Number.isFinite(value)) {
-    throw new WorkbookWriteError(`${where} holds ${value}, which Excel cannot store`);
-  }
-}
-
 function anyFormula(formulas: (string | null)[][] | undefined): boolean {
   return formulas?.some((row) => row.some((formula) => formula !== null)) ?? false;
 }
 
-/** Formulas, when given, have the shape of the values and each starts with "=". */
-function checkFormulas(
-  formulas: (string | null)[][] | undefined,
-  rowCount: number,
-  width: number,
-  where: string,
-): void {
-  if (!formulas) return;
-  if (formulas.length !== rowCount || formulas.some((row) => row.length !== width))
-    throw new WorkbookWriteError(`${where}: formulas must have the shape of the rows`);
-  for (const row of formulas)
-    for (const formula of row)
-      if (formula !== null && !formula.startsWith("="))
-        throw new WorkbookWriteError(`${where}: the formula "${formula}" does not start with "="`);
-}
-
-function position(address: string, where: string): { row: number; column: number } {
-  try {
-    return parseCellAddress(address);
-  } catch {
-    throw new WorkbookWriteError(`${where}: "${address}" is not a cell address`);
-  }
-}
-
-interface Footprint {
-  name: string;
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-function layOutBlock(block: TableBlock, sheet: string): { write: BlockWrite; footprint: Footprint } {
-  const where = `block '${block.name}' on sheet '${sheet}'`;
+function layOutBlock(block: TableBlock): BlockWrite {
   const width = block.header.length;
-  if (width === 0) throw new WorkbookWriteError(`${where} has no columns`);
-  if (isMarkerName(block.name))
-    throw new WorkbookWriteError(`${where} uses the prefix kept for ownership markers`);
-  block.rows.forEach((row, index) => {
-    if (row.length !== width) {
-      throw new WorkbookWriteError(`${where}: row ${index + 1} has ${row.length} cells for ${width} headers`);
-    }
-    row.forEach((value, column) => checkValue(value, `${where}, row ${index + 1}, column ${column + 1}`));
-  });
-  if (block.columnFormats && block.columnFormats.length !== width) {
-    throw new WorkbookWriteError(
-      `${where} has ${block.columnFormats.length} column formats for ${width} columns`,
-    );
-  }
-  if (block.fills) {
-    const sameShape =
-      block.fills.length === block.rows.length && block.fills.every((row) => row.length === width);
-    if (!sameShape) throw new WorkbookWriteError(`${where}: fills must have the shape of the rows`);
-  }
-  checkFormulas(block.formulas, block.rows.length, width, where);
-  const start = position(block.topLeft, where);
+  const start = parseCellAddress(block.topLeft);
   const titleRow = block.title === undefined ? start.row : start.row - 1;
-  if (titleRow < 1) throw new WorkbookWriteError(`${where}: its title would fall above row 1`);
-  const bottom = start.row + block.rows.length;
-  const right = start.column + width - 1;
-  if (bottom > lastRow || right > lastColumn) throw new WorkbookWriteError(`${where} runs off the worksheet`);
-
   const formats = block.columnFormats ?? [];
   const values: ExcelInput[][] = [block.header.map((header) => header)];
   const numberFormats: string[][] = [block.header.map(() => textFormat)];
@@ -189,29 +120,7 @@ function layOutBlock(block: TableBlock, sheet: string): { write: BlockWrite; foo
   if (block.title !== undefined) {
     write.title = { address: cellAddress({ row: titleRow, column: start.column }), text: block.title };
   }
-  // A table always has a data row, so a header-only table takes the row below as well.
-  const tableBottom = write.asTable && block.rows.length === 0 ? bottom + 1 : bottom;
-  return {
-    write,
-    footprint: { name: block.name, top: titleRow, left: start.column, bottom: tableBottom, right },
-  };
-}
-
-function checkedPageSetup(setup: PageSetup, sheet: string): PageSetup {
-  const where = `the print settings of sheet '${sheet}'`;
-  const [from, to, ...rest] = setup.printArea.split(":");
-  if (from === undefined || to === undefined || rest.length > 0)
-    throw new WorkbookWriteError(`${where}: print area "${setup.printArea}" is not a range`);
-  position(from, where);
-  position(to, where);
-  const counts = [setup.fitToPagesWide, setup.fitToPagesTall, setup.frozenRows];
-  if (counts.some((count) => !Number.isInteger(count) || count < 0))
-    throw new WorkbookWriteError(`${where}: pages and frozen rows must be whole numbers`);
-  return setup;
-}
-
-function overlap(a: Footprint, b: Footprint): boolean {
-  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+  return write;
 }
 
 /**
@@ -223,65 +132,37 @@ function overlap(a: Footprint, b: Footprint): boolean {
  *   cellUpdates: [] }).sheets[0].blocks[0].address // → "A2:B3"
  */
 export function layOutPlan(plan: WritePlan): PlanLayout {
-  const sheetNames = new Set<string>();
+  checkWritePlan(plan);
   const blockNames = new Set<string>();
   const blocksByName = new Map<string, { sheet: string; write: BlockWrite }>();
   const sheets: SheetWrite[] = plan.sheets.map((sheet) => {
-    const key = sheet.name.toLowerCase();
-    if (sheet.name.trim() === "") throw new WorkbookWriteError("a sheet in the plan has no name");
-    if (sheetNames.has(key)) throw new WorkbookWriteError(`sheet '${sheet.name}' appears twice in the plan`);
-    sheetNames.add(key);
-    const footprints: Footprint[] = [];
     const blocks = sheet.blocks.map((block) => {
-      const blockKey = block.name.toLowerCase();
-      if (blockNames.has(blockKey)) throw new WorkbookWriteError(`block name '${block.name}' is used twice`);
-      blockNames.add(blockKey);
-      const { write, footprint } = layOutBlock(block, sheet.name);
-      const clash = footprints.find((other) => overlap(other, footprint));
-      if (clash) {
-        throw new WorkbookWriteError(
-          `blocks '${clash.name}' and '${block.name}' overlap on sheet '${sheet.name}'`,
-        );
-      }
-      footprints.push(footprint);
-      blocksByName.set(blockKey, { sheet: sheet.name, write });
+      const write = layOutBlock(block);
+      blockNames.add(block.name.toLowerCase());
+      blocksByName.set(block.name.toLowerCase(), { sheet: sheet.name, write });
       return write;
     });
     const write: SheetWrite = { name: sheet.name, blocks, charts: [] };
-    if (sheet.pageSetup) write.pageSetup = checkedPageSetup(sheet.pageSetup, sheet.name);
+    if (sheet.pageSetup) write.pageSetup = sheet.pageSetup;
     return write;
   });
   plan.sheets.forEach((sheet, index) => {
     sheets[index]!.charts = sheet.charts.map((chart) => {
-      const source = blocksByName.get(chart.sourceBlock.toLowerCase());
-      if (!source) {
-        throw new WorkbookWriteError(
-          `chart '${chart.title}' plots block '${chart.sourceBlock}', which the plan lacks`,
-        );
-      }
-      const anchor = cellAddress(position(chart.anchor, `chart '${chart.title}'`));
+      // The check made sure every chart's source block is in the plan.
+      const source = blocksByName.get(chart.sourceBlock.toLowerCase())!;
       return {
         chartType: chartTypes[chart.kind],
         seriesBy: chart.seriesBy === "rows" ? "Rows" : "Columns",
         title: chart.title,
-        anchor,
+        anchor: cellAddress(parseCellAddress(chart.anchor)),
         sourceSheet: source.sheet,
         sourceAddress: source.write.address,
       };
     });
   });
   const cellUpdates = plan.cellUpdates.map((update) => {
-    const where = `update of ${update.sheet}!${update.topLeft}`;
-    const width = update.values[0]?.length ?? 0;
-    if (width === 0 || update.values.some((row) => row.length !== width)) {
-      throw new WorkbookWriteError(`${where}: values must be a non-empty rectangle`);
-    }
-    if (sheetNames.has(update.sheet.toLowerCase())) {
-      throw new WorkbookWriteError(`${where}: the sheet is rewritten by the same plan`);
-    }
-    update.values.forEach((row) => row.forEach((value) => checkValue(value, where)));
-    checkFormulas(update.formulas, update.values.length, width, where);
-    const start = cellAddress(position(update.topLeft, where));
+    const width = update.values[0]!.length;
+    const start = cellAddress(parseCellAddress(update.topLeft));
     return {
       sheet: update.sheet,
       address: rangeAddress(start, update.values.length, width),

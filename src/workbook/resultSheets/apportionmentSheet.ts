@@ -8,10 +8,12 @@ import {
 import { programme } from "../../engine/businessCase";
 import { Money } from "../../engine/money";
 import { poolTotals } from "../../engine/poolTotals";
-import { productSheetNames } from "../productSheets";
 import type { CellValue, OwnedSheet } from "../workbookPort";
 import { amountFormat, quantityFormat, shareFormat } from "./numberFormats";
 import { SheetLayout } from "./sheetLayout";
+
+/** The apportionment sheet's name. */
+export const apportionmentSheetName = "CBA Apportionment";
 
 /** Output names users can reference on the CBA Apportionment sheet. */
 export const apportionmentBlockNames = {
@@ -147,5 +149,5 @@ export function apportionmentSheet(model: BusinessCaseModel, result: BusinessCas
       columnFormats: [null, null, null, null, amount, ...partnerCodes.map(() => amount)],
     }),
   ];
-  return { name: productSheetNames.apportionment, blocks, charts: [] };
+  return { name: apportionmentSheetName, blocks, charts: [] };
 }

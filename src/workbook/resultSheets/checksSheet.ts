@@ -3,11 +3,13 @@ import { Money } from "../../engine/money";
 import type { SettingUsed } from "../contractInputs";
 import type { ContractProblem } from "../contractProblems";
 import type { PublishedCheckRow } from "../publishedFigures";
-import { productSheetNames } from "../productSheets";
 import type { ReconciliationRow } from "../resultReconciliation";
 import type { CellValue, OwnedSheet } from "../workbookPort";
 import { amountFormat } from "./numberFormats";
 import { SheetLayout } from "./sheetLayout";
+
+/** The checks sheet's name. */
+export const checksSheetName = "CBA Checks";
 
 export const checkBlockNames = {
   checks: "CBA_Out_Checks",
@@ -141,7 +143,7 @@ export function checksSheet(input: ChecksSheetInput): OwnedSheet {
             ]),
     }),
   ];
-  return { name: productSheetNames.checks, blocks, charts: [] };
+  return { name: checksSheetName, blocks, charts: [] };
 }
 
 /** "1 figure", "3 figures". */

@@ -3,11 +3,13 @@ import type { FundingSourceKind } from "../../engine/funding";
 import { Money } from "../../engine/money";
 import type { AwardPosition } from "../../engine/partnerFunding";
 import type { FundingResults } from "../fundingFromContract";
-import { fundingSheetName } from "../productSheets";
 import type { CellValue, OwnedSheet } from "../workbookPort";
 import { amountFormat, yearsFormat } from "./numberFormats";
 import { paybackNote, paybackYears } from "./partnersSheet";
 import { SheetLayout } from "./sheetLayout";
+
+/** The funding sheet's name: written only when the workbook has CBA_Funding. */
+export const fundingSheetName = "CBA Funding";
 
 export const fundingBlockNames = {
   lines: "CBA_Out_FundingLines",

@@ -5,11 +5,13 @@ import { Money, sum } from "../../engine/money";
 import { greenBookOptimismBias } from "../../engine/optimismBias";
 import { appliesToNames, type ResolvedOptimismBiasCategory } from "../optimismBiasCategories";
 import type { OptimismBiasStep } from "../optimismBiasStep";
-import { optimismBiasSheetName } from "../productSheets";
 import type { CellValue, OwnedSheet, TableBlock } from "../workbookPort";
 import { amountFormat } from "./numberFormats";
 import { paybackYears } from "./partnersSheet";
 import { SheetLayout } from "./sheetLayout";
+
+/** The optimism-bias step's sheet: written only for a workbook with CBA_OptimismBias. */
+export const optimismBiasSheetName = "CBA Optimism Bias";
 
 export const optimismBiasBlockNames = {
   categories: "CBA_Out_OB_Categories",

@@ -8,11 +8,13 @@ import type {
 import { Money } from "../../engine/money";
 import type { PaybackResult } from "../../engine/payback";
 import { columnLetters, parseCellAddress } from "../cellAddress";
-import { productSheetNames } from "../productSheets";
 import type { CellValue, ChartSpec, OwnedSheet, TableBlock } from "../workbookPort";
 import { cashflowFormulas, discountRateOperand, netPresentValueFormula } from "./cashflowFormulas";
 import { amountFormat, returnFormat, yearsFormat } from "./numberFormats";
 import { blockName, SheetLayout } from "./sheetLayout";
+
+/** The partner results sheet's name. */
+export const partnersSheetName = "CBA Partners";
 
 export const partnerBlockNames = {
   cases: "CBA_Out_Cases",
@@ -243,7 +245,7 @@ export function partnersSheet(
       anchor: `${columnLetters(top.column + block.header.length + 1)}${Math.max(top.row - 1, 1)}`,
     });
   }
-  return { name: productSheetNames.partners, blocks, charts };
+  return { name: partnersSheetName, blocks, charts };
 }
 
 /**

@@ -4,11 +4,13 @@ import { cellAddress, parseCellAddress } from "../cellAddress";
 import { isBlank, readNumber } from "../cellValueParsing";
 import type { RisksInput } from "../contractInputs";
 import { type ContractProblem, inputWarning } from "../contractProblems";
-import { productSheetNames } from "../productSheets";
 import type { CellUpdate, CellValue, OwnedSheet, TableBlock } from "../workbookPort";
 import { inputCellReference, riskBandFormula, riskScoreFormula } from "./riskFormulas";
 import { wholeNumberFormat } from "./numberFormats";
 import { SheetLayout } from "./sheetLayout";
+
+/** The risk register sheet's name. */
+export const risksSheetName = "CBA Risks";
 
 export const riskBlockNames = {
   scores: "CBA_Out_RiskScores",
@@ -172,7 +174,7 @@ export function risksSheet(input: RisksInput, summary: RiskRegisterSummary, band
       columnFormats: [null, wholeNumberFormat, null],
     }),
   ];
-  return { name: productSheetNames.risks, blocks, charts: [] };
+  return { name: risksSheetName, blocks, charts: [] };
 }
 
 /** Column letters and rows of a placed block's data, for formulas that refer within it. */

@@ -5,12 +5,14 @@ import type { PaybackResult } from "../../engine/payback";
 import type { PaybackDelayResult, SwitchingValueResult } from "../../engine/switchingValue";
 import type { TornadoBar } from "../../engine/tornado";
 import { columnLetters, parseCellAddress } from "../cellAddress";
-import { productSheetNames } from "../productSheets";
 import type { ScenarioAnalysis } from "../scenarioAnalysis";
 import type { CellValue, ChartSpec, OwnedSheet, TableBlock } from "../workbookPort";
 import { amountFormat, wholeNumberFormat, yearsFormat } from "./numberFormats";
 import { partnerLabel, paybackText } from "./partnersSheet";
 import { SheetLayout } from "./sheetLayout";
+
+/** The scenarios and sensitivity sheet's name. */
+export const scenariosSheetName = "CBA Scenarios";
 
 const scenarioBlockNames = {
   scenarios: "CBA_Out_Scenarios",
@@ -288,7 +290,7 @@ export function scenariosSheet(model: BusinessCaseModel, analysis: ScenarioAnaly
       });
     }
   }
-  return { name: productSheetNames.scenarios, blocks, charts };
+  return { name: scenariosSheetName, blocks, charts };
 }
 
 function changeOf(value: Money, from: Money): number {

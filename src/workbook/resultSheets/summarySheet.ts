@@ -9,13 +9,15 @@ import { Money, sum } from "../../engine/money";
 import { benefitCostRatio } from "../../engine/returnOnInvestment";
 import type { RiskRegisterSummary } from "../../engine/riskRegister";
 import { columnLetters } from "../cellAddress";
-import { productSheetNames } from "../productSheets";
 import type { ScenarioAnalysis } from "../scenarioAnalysis";
 import type { CellValue, ChartSpec, OwnedSheet, TableBlock } from "../workbookPort";
 import { amountFormat, wholeNumberFormat, yearsFormat } from "./numberFormats";
 import { paybackYears } from "./partnersSheet";
 import { changeFormat } from "./scenariosSheet";
 import { SheetLayout } from "./sheetLayout";
+
+/** The board summary sheet's name. */
+export const summarySheetName = "CBA Summary";
 
 export const summaryBlockNames = {
   setUp: "CBA_Out_SummarySetUp",
@@ -242,7 +244,7 @@ export function summarySheet(input: SummarySheetInput): OwnedSheet {
       anchor: `${columnLetters(rightColumn + width + gutterColumns)}${chartRow}`,
     });
   }
-  return { name: productSheetNames.summary, blocks, charts };
+  return { name: summarySheetName, blocks, charts };
 }
 
 /** The engine's benefit–cost ratio, or why there is none (no costs, or no present value of them). */

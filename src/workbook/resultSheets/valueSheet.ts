@@ -6,12 +6,14 @@ import {
 } from "../../engine/beneficiaries";
 import type { BusinessCaseModel } from "../../engine/businessCaseModel";
 import { Money } from "../../engine/money";
-import { valueSheetName } from "../productSheets";
 import type { CaseValue, ViewMeasures } from "../valueFromContract";
 import type { CellValue, OwnedSheet, TableBlock } from "../workbookPort";
 import { amountFormat, returnFormat } from "./numberFormats";
 import { partnerLabel } from "./partnersSheet";
 import { SheetLayout } from "./sheetLayout";
+
+/** Who pays versus who benefits: written only when the workbook asks who benefits. */
+export const valueSheetName = "CBA Value";
 
 export const valueBlockNames = {
   bodies: "CBA_Out_ValueBodies",

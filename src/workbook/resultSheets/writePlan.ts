@@ -3,27 +3,19 @@ import type { Money } from "../../engine/money";
 import type { RiskBands, RiskRegisterSummary } from "../../engine/riskRegister";
 import type { RisksInput, SettingUsed } from "../contractInputs";
 import type { ContractProblem } from "../contractProblems";
-import { productSheetNames, refreshedSheetNames, sameSheetName } from "../productSheets";
+import { refreshedSheetNames, sameSheetName } from "../productSheets";
 import type { PublishedCheckRow } from "../publishedFigures";
 import type { ReconciliationRow } from "../resultReconciliation";
 import type { ScenarioAnalysis } from "../scenarioAnalysis";
 import type { CaseValue } from "../valueFromContract";
 import type { CellUpdate, OwnedSheet, SheetInfo, WritePlan } from "../workbookPort";
-import { apportionmentSheet } from "./apportionmentSheet";
-import { type ChecksSheetInput, checksSheet, notComputedSheet } from "./checksSheet";
 import type { OptimismBiasStep } from "../optimismBiasStep";
-import { optimismBiasSheet } from "./optimismBiasSheet";
 import type { DriverTableRow } from "../driverLines";
-import { withDriversBlock } from "./driversBlock";
 import type { FundingResults } from "../fundingFromContract";
-import { fundingSheet } from "./fundingSheet";
-import { partnersSheet } from "./partnersSheet";
+import { notComputedSheet } from "./checksSheet";
 import { withPrintSettings } from "./printSettings";
 import { type Provenance, withProvenance } from "./provenanceBlock";
-import { risksSheet } from "./risksSheet";
-import { scenariosSheet } from "./scenariosSheet";
-import { valueSheet } from "./valueSheet";
-import { summarySheet } from "./summarySheet";
+import { refreshedResultSheets } from "./resultSheetRegistry";
 
 export interface WritePlanInput {
   /** Sheets already in the workbook: product sheets no longer produced are emptied, not left stale. */
@@ -56,6 +48,11 @@ export interface WritePlanInput {
   provenance?: Provenance;
 }
 
+/** Sheets printed on one page (the board summary); the others print one page wide. */
+const onePageSheets = refreshedResultSheets
+  .filter((sheet) => sheet.onePage === true)
+  .map((sheet) => sheet.name);
+
 /**
  * Everything a refresh writes, as data: the product's sheets in full and the Score and Band cells
  * of CBA_Risks. A pure function of the computed results, so it can be tested without a workbook.
@@ -65,31 +62,7 @@ export interface WritePlanInput {
  * plan.sheets.map((s) => s.name); // ["CBA Checks"]
  */
 export function buildWritePlan(input: WritePlanInput): WritePlan {
-  const sheets: OwnedSheet[] = [];
-  if (input.businessCase) {
-    const { model, result, derivedCases } = input.businessCase;
-    sheets.push(summarySheet({ model, result, scenarios: input.scenarios, risks: input.risks?.summary }));
-    sheets.push(
-      apportionmentSheet(model, result),
-      partnersSheet(model, result, derivedCases, input.discountRateCell),
-    );
-    if (input.value) sheets.push(valueSheet(model, input.value));
-    if (input.scenarios) sheets.push(scenariosSheet(model, input.scenarios));
-    if (input.businessCase.optimismBias)
-      sheets.push(optimismBiasSheet(model, result, input.businessCase.optimismBias));
-    if (input.funding) sheets.push(fundingSheet(model, result, input.funding));
-  }
-  if (input.risks) sheets.push(risksSheet(input.risks.input, input.risks.summary, input.risks.bands));
-  const checks: ChecksSheetInput = {
-    warnings: input.warnings,
-    reconciliation: input.reconciliation,
-    settingsUsed: input.settingsUsed,
-    roundingUnit: input.roundingUnit,
-  };
-  if (input.businessCase) checks.result = input.businessCase.result;
-  if (input.published) checks.published = input.published;
-  sheets.push(withDriversBlock(checksSheet(checks), input.drivers ?? [], input.roundingUnit));
-
+  const sheets: OwnedSheet[] = refreshedResultSheets.flatMap((definition) => definition.build(input) ?? []);
   for (const name of refreshedSheetNames) {
     const stale = input.existingSheets.find((s) => s.ownedByProduct && sameSheetName(s.name, name));
     if (stale && !sheets.some((s) => sameSheetName(s.name, name))) {
@@ -106,7 +79,7 @@ export function buildWritePlan(input: WritePlanInput): WritePlan {
   return {
     // Print settings last, so the print area takes in the provenance block.
     sheets: stamped.map((sheet) =>
-      withPrintSettings(sheet, { onePage: sameSheetName(sheet.name, productSheetNames.summary) }),
+      withPrintSettings(sheet, { onePage: onePageSheets.some((name) => sameSheetName(sheet.name, name)) }),
     ),
     cellUpdates: input.risks?.updates ?? [],
   };
